@@ -1,0 +1,41 @@
+# make build: the site from scratch into output/ · make serve: build, serve on
+# http://localhost:8000 and rebuild on change · make test: every test · make validate: content only
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PYTHON ?= python3
+PELICAN := $(VENV)/bin/pelican -s pelican.conf.py --fatal errors
+
+.PHONY: build serve test validate lint format clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	rm -rf output
+	$(PELICAN)
+
+serve: build
+	$(PELICAN) --listen --autoreload --bind 127.0.0.1 --port 8000
+
+validate: $(STAMP)
+	$(PY) scripts/validate.py
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest -n 2
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf output $(VENV) .pytest_cache

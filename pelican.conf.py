@@ -1,0 +1,52 @@
+"""Site settings: the one Pelican settings file.
+
+Production differences come from Netlify's build environment: CONTEXT (production,
+deploy-preview, branch-deploy), URL (the site's main address) and DEPLOY_PRIME_URL (this deploy's).
+"""
+
+import os
+
+CONTEXT = os.environ.get("CONTEXT", "dev")
+if CONTEXT == "production":
+    SITEURL = os.environ.get("URL", "").rstrip("/")
+elif CONTEXT in ("deploy-preview", "branch-deploy"):
+    SITEURL = os.environ.get("DEPLOY_PRIME_URL", "").rstrip("/")
+else:
+    SITEURL = ""  # local builds and tests: root-relative links
+RELATIVE_URLS = False
+
+SITENAME = "Copernica Partner Directory"
+AUTHOR = "Copernica"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "en"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+DELETE_OUTPUT_DIRECTORY = True
+
+PLUGIN_PATHS = ["plugins"]
+# Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
+PLUGINS = ["partner_directory"]
+
+# Everything under content/ is read by our content model, not by Pelican's readers.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,  # every value is escaped unless a template says otherwise
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+# Where "Choose this partner" leads: the product's partner selection, slug filled in.
+CHOOSE_PARTNER_URL = os.environ.get(
+    "CHOOSE_PARTNER_URL",
+    "https://www.copernica.com/en/partners/choose?partner={slug}",
+)

@@ -1,0 +1,98 @@
+"""Pelican adapter: load the content through the model, render the page plan, copy logos."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from partnermodel import Content, ContentError, LocalText, load_content
+from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name
+
+from .api import partners_json, script_json
+from .i18n import TABLE_FILE, Translations
+from .pages import browse_url, case_url, partner_url, plan_pages
+
+
+class DirectoryGenerator(Generator):
+    """Builds the partner directory: profiles, browse pages, cases, home page and JSON API."""
+
+    content: Content
+
+    def generate_context(self) -> None:
+        content, problems = load_content(Path(self.path))
+        if problems:
+            # Pelican only logs a bad file and carries on; we stop, so nothing wrong is
+            # published. The exception's message lists every problem, one per line.
+            raise ContentError(problems)
+        self.content = content
+        self.translations = Translations.load(Path(self.theme) / TABLE_FILE)
+        self.context["directory"] = content
+        self.env.globals.update(self._template_globals(DEFAULT_LANGUAGE))
+        # Already escaped for a <script> element; autoescaping it again would break the JSON.
+        self.env.filters["script_json"] = lambda data: Markup(script_json(data))
+
+    def _template_globals(self, lang: str) -> dict[str, Any]:
+        translations = self.translations
+        taxonomies = self.content.taxonomies
+        settings = self.settings
+
+        def t(key: str, **values: Any) -> str:
+            return translations.get(key, lang, **values)
+
+        def tr(text: LocalText | str | None) -> str:
+            if text is None:
+                return ""
+            return text.get(lang) if isinstance(text, LocalText) else str(text)
+
+        def tr_lang(text: LocalText | None) -> str:
+            return text.lang_of(lang) if isinstance(text, LocalText) else lang
+
+        def choose_url(slug: str) -> str:
+            return settings["CHOOSE_PARTNER_URL"].format(slug=slug)
+
+        return {
+            "lang": lang,
+            "t": t,
+            "tr": tr,
+            "tr_lang": tr_lang,
+            "expertise_label": lambda term: taxonomies["expertise"].label(term, lang),
+            "industry_label": lambda term: taxonomies["industries"].label(term, lang),
+            "country_name": lambda code: country_name(code, lang),
+            "language_name": lambda code: language_name(code, lang),
+            "partner_url": partner_url,
+            "case_url": case_url,
+            "browse_url": browse_url,
+            "choose_url": choose_url,
+            "taxonomies": taxonomies,
+            "partners_by_slug": self.content.partners,
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        for page in plan_pages(self.content):
+            writer.write_file(
+                page.save_as,
+                self.get_template(page.template.removesuffix(".html")),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page_url=page.url,
+                **page.values,
+            )
+        self._write_api()
+        self._copy_logos()
+
+    def _write_api(self) -> None:
+        target = Path(self.output_path) / "api" / "partners.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(partners_json(self.content, self.settings["SITEURL"]), encoding="utf-8")
+
+    def _copy_logos(self) -> None:
+        for partner in self.content.partners.values():
+            if partner.logo:
+                source = Path(self.path) / "partners" / partner.slug / partner.logo
+                target = Path(self.output_path) / "partners" / partner.slug / partner.logo
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)

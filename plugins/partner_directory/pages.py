@@ -1,0 +1,150 @@
+"""Which pages the directory has: a plain plan of (output path, template, values), no Pelican.
+
+The Pelican generator only renders this plan, so what is published can be tested directly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnermodel import Content, Partner
+from partnermodel.vocab import country_name, language_name
+
+BROWSE_KINDS = ("expertise", "country", "language")
+
+
+@dataclass
+class Page:
+    """One page to write: `url` is the path below the site root, ending in '/' for folders."""
+
+    url: str
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def save_as(self) -> str:
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+
+def partner_url(slug: str) -> str:
+    return f"partners/{slug}/"
+
+
+def case_url(slug: str) -> str:
+    return f"cases/{slug}/"
+
+
+def browse_url(kind: str, key: str | None = None) -> str:
+    return f"partners/{kind}/{key}/" if key else f"partners/{kind}/"
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: its key, its label and how many partners have it."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def facets(content: Content, lang: str) -> dict[str, list[FacetValue]]:
+    """Expertise, countries (home or served) and languages, with partner counts."""
+    partners = list(content.partners.values())
+    expertise = content.taxonomies["expertise"]
+    by_expertise = Counter(e for p in partners for e in p.expertise)
+    by_country = Counter(c for p in partners for c in p.countries)
+    by_language = Counter(code for p in partners for code in p.languages)
+    return {
+        "expertise": [
+            FacetValue(
+                term, expertise.label(term, lang), by_expertise[term], browse_url("expertise", term)
+            )
+            for term in expertise.terms
+            if by_expertise[term]
+        ],
+        "country": sorted(
+            (
+                FacetValue(cc, country_name(cc, lang), n, browse_url("country", cc.lower()))
+                for cc, n in by_country.items()
+            ),
+            key=lambda f: f.label,
+        ),
+        "language": sorted(
+            (
+                FacetValue(code, language_name(code, lang), n, browse_url("language", code))
+                for code, n in by_language.items()
+            ),
+            key=lambda f: f.label,
+        ),
+    }
+
+
+def _matches(partner: Partner, kind: str, key: str) -> bool:
+    if kind == "expertise":
+        return key in partner.expertise
+    if kind == "country":
+        return key in partner.countries
+    return key in partner.languages
+
+
+def plan_pages(content: Content, lang: str = "en") -> Iterator[Page]:
+    """Every page of the directory, in one language."""
+    partners = list(content.partners.values())
+    all_facets = facets(content, lang)
+    yield Page(
+        "",
+        "index.html",
+        {
+            "partners": partners,
+            "facets": all_facets,
+            "latest_cases": list(content.cases.values())[:3],
+            "page_name": "home",
+        },
+    )
+    yield Page(
+        "partners/",
+        "partners.html",
+        {"partners": partners, "facets": all_facets, "page_name": "partners"},
+    )
+    for partner in partners:
+        yield Page(
+            partner_url(partner.slug),
+            "partner.html",
+            {"partner": partner, "page_name": "partner"},
+        )
+    for kind in BROWSE_KINDS:
+        values = all_facets[kind]
+        yield Page(
+            browse_url(kind),
+            "browse_index.html",
+            {"browse_kind": kind, "values": values, "page_name": "browse"},
+        )
+        for value in values:
+            matching = [p for p in partners if _matches(p, kind, value.key)]
+            if kind == "country":
+                # Partners based in the country first, then those who also serve it.
+                matching.sort(key=lambda p: p.location.country != value.key)
+            yield Page(
+                value.url,
+                "browse.html",
+                {
+                    "browse_kind": kind,
+                    "browse": value,
+                    "partners": matching,
+                    "page_name": "browse",
+                },
+            )
+    cases = list(content.cases.values())
+    yield Page("cases/", "cases.html", {"cases": cases, "page_name": "cases"})
+    for case in cases:
+        partner = content.partners.get(case.partner) if case.partner else None
+        yield Page(
+            case_url(case.slug),
+            "case.html",
+            {"case": case, "partner": partner, "page_name": "case"},
+        )
+    yield Page("404.html", "404.html", {"page_name": "404"})

@@ -1,0 +1,43 @@
+"""Controlled vocabularies from the standards: ISO 3166-1 countries and ISO 639-1 languages.
+
+Codes come from pycountry (the ISO data itself); display names per site language from Babel
+(CLDR), so "NL" reads "Netherlands" in English and "Nederland" in Dutch.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+from babel import Locale
+
+SITE_LANGUAGES: tuple[str, ...] = ("en", "nl")
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code, upper case."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def language_codes() -> frozenset[str]:
+    """Every ISO 639-1 (two-letter) language code, lower case."""
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def country_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The country's common name in the given site language."""
+    return _locale(lang).territories.get(code, code)
+
+
+def language_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The language's name in the given site language, capitalised as a label."""
+    name = _locale(lang).languages.get(code, code)
+    return name[:1].upper() + name[1:]

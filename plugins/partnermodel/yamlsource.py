@@ -1,0 +1,257 @@
+"""Strict YAML loading that keeps where every value came from.
+
+PyYAML composes the document into nodes; we convert those nodes ourselves so that every value
+keeps its line and column, duplicate keys are caught, and anchors and aliases are refused. Only
+safe constructors are used. YAML 1.1 reads `NO`, `no`, `on` and `+31 20...` as booleans or
+numbers; we keep the raw text of each scalar so that a field expecting a string can say
+`quote it: "NO"` instead of silently storing `False`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+@dataclass
+class Node:
+    """A value read from YAML, with its position (1-based line and column)."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass
+class Scalar(Node):
+    """A single value: its constructed Python value and the text it was written as."""
+
+    value: Any
+    raw: str
+    tag: str
+    quoted: bool
+
+    @property
+    def kind(self) -> str:
+        """What YAML made of the text: string, boolean, integer, number, date or null."""
+        return _KINDS.get(self.tag, "value")
+
+
+@dataclass
+class Mapping(Node):
+    """A mapping; keys are strings, each with its key node kept for error positions."""
+
+    entries: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+
+
+@dataclass
+class Sequence(Node):
+    """A list of nodes."""
+
+    items: list[Node] = field(default_factory=list)
+
+
+_KINDS = {
+    "tag:yaml.org,2002:str": "string",
+    "tag:yaml.org,2002:bool": "boolean",
+    "tag:yaml.org,2002:int": "integer",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:timestamp": "date",
+    "tag:yaml.org,2002:null": "empty value",
+}
+
+
+_STANDARD_TAGS = frozenset({*_KINDS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (they hide where a value came from, and can explode)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "anchors and aliases (*name) are not allowed; write the value out in full",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_TAB_INDENT = re.compile(r"^[ ]*\t")
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document into located nodes, or report why it cannot be read.
+
+    `line_offset` shifts reported lines, for YAML that starts further down a file (front matter).
+    """
+    problems = _tab_problems(text, path, line_offset)
+    if problems:
+        # PyYAML's own message for tabs is cryptic; ours names the line and the fix.
+        return None, problems
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        return None, [_yaml_error(err, path, line_offset)]
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        return None, [Problem(path, 1 + line_offset, 1, "", f"not valid YAML: {err}")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [Problem(path, 1 + line_offset, 1, "", "the file is empty")]
+    converter = _Converter(path, line_offset)
+    node = converter.convert(root)
+    return node, converter.problems
+
+
+def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _TAB_INDENT.match(line):
+            col = line.index("\t") + 1
+            problems.append(
+                Problem(
+                    path,
+                    number + line_offset,
+                    col,
+                    "",
+                    "a tab is used for indentation; YAML allows spaces only (use 2 spaces)",
+                )
+            )
+    return problems
+
+
+def _yaml_error(err: yaml.MarkedYAMLError, path: str, line_offset: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = (mark.line + 1 if mark else 1) + line_offset
+    col = mark.column + 1 if mark else 1
+    parts = [p for p in (err.context, err.problem) if p]
+    message = "; ".join(parts) if parts else "not valid YAML"
+    return Problem(path, line, col, "", f"not valid YAML: {message}")
+
+
+class _Converter:
+    """Turns PyYAML nodes into our located nodes, collecting problems on the way."""
+
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def _pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+
+    def convert(self, node: yaml.Node) -> Node:
+        line, col = self._pos(node)
+        if node.tag not in _STANDARD_TAGS:
+            # Explicit tags (!!python/..., !custom) are never needed in content; refuse them
+            # outright instead of constructing or silently ignoring them.
+            self.problems.append(
+                Problem(self.path, line, col, "", f"YAML tags such as {node.tag!r} are not allowed")
+            )
+            return Scalar(self.path, line, col, None, "", "tag:yaml.org,2002:null", False)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, line, col)
+        if isinstance(node, yaml.SequenceNode):
+            return Sequence(self.path, line, col, [self.convert(n) for n in node.value])
+        return self._scalar(node, line, col)
+
+    def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar:
+        try:
+            value = self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError) as err:
+            # e.g. 2026-13-45 looks like a date to YAML but is not one.
+            self.problems.append(
+                Problem(self.path, line, col, "", f"cannot read {node.value!r}: {_first_line(err)}")
+            )
+            value = node.value
+        return Scalar(
+            self.path,
+            line,
+            col,
+            value=value,
+            raw=node.value,
+            tag=node.tag,
+            quoted=node.style in ("'", '"'),
+        )
+
+    def _mapping(self, node: yaml.MappingNode, line: int, col: int) -> Mapping:
+        result = Mapping(self.path, line, col)
+        for key_node, value_node in node.value:
+            key_line, key_col = self._pos(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    Problem(self.path, key_line, key_col, "", "a key must be a plain name")
+                )
+                continue
+            key = self._scalar(key_node, key_line, key_col)
+            if key.tag != "tag:yaml.org,2002:str":
+                # `no:` or `2024:` as a key: YAML makes it a boolean or number.
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        key_line,
+                        key_col,
+                        key.raw,
+                        f'YAML reads this key as a {key.kind}; quote it: "{key.raw}"',
+                    )
+                )
+            name = key.raw
+            if name in result.entries:
+                first = result.entries[name][0]
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        key_line,
+                        key_col,
+                        name,
+                        f"duplicate key; '{name}' is already set on line {first.line}",
+                    )
+                )
+                continue
+            result.entries[name] = (key, self.convert(value_node))
+        return result
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Split `---` YAML front matter from a Markdown body.
+
+    Returns the YAML text, the body, the line number the body starts on minus one, and problems.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return (
+            None,
+            text,
+            0,
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "front matter missing: the file must start with a line '---', "
+                    "then YAML fields, then another '---' line",
+                )
+            ],
+        )
+    front = match.group(1)
+    body = text[match.end() :]
+    body_offset = text[: match.end()].count("\n")
+    return front, body, body_offset, []
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__

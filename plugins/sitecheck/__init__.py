@@ -1,0 +1,1 @@
+"""Checks over a built site (output/), independent of how it was built."""

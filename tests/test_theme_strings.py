@@ -1,0 +1,52 @@
+"""UI text goes through the one translation table; templates hard-code no user-facing words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from partner_directory.i18n import TABLE_FILE, Translations
+
+THEME = Path(__file__).resolve().parents[1] / "theme"
+TEMPLATES = sorted((THEME / "templates").glob("*.html"))
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+TAG = re.compile(r"<[^>]*>", re.S)
+ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+SCRIPT_BLOCK = re.compile(r"<script[^>]*>.*?</script>", re.S)
+TEXT_ATTRIBUTE = re.compile(
+    r'\s(?:alt|title|aria-label|aria-description|placeholder|value)="([^"]*)"'
+)
+ATTRIBUTE_TEXT = re.compile(r'[a-z-]+="[^"A-Za-z]*"')
+KEY_USE = re.compile(r"""\bt\(\s*['"]([a-z0-9_]+)['"]""")
+
+
+def test_templates_exist() -> None:
+    names = {p.name for p in TEMPLATES}
+    assert {"base.html", "index.html", "partners.html", "partner.html", "case.html"} <= names
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)
+def test_no_hard_coded_text(template: Path) -> None:
+    source = SCRIPT_BLOCK.sub("", template.read_text(encoding="utf-8"))
+    for value in TEXT_ATTRIBUTE.findall(source):
+        assert not re.search(r"[A-Za-z]", JINJA.sub("", value)), (template.name, value)
+    text = ENTITY.sub("", TAG.sub(" ", JINJA.sub(" ", source)))
+    text = ATTRIBUTE_TEXT.sub(" ", text)  # attributes written by macros, e.g. ` lang="{{ x }}"`
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    assert words == [], f"{template.name}: hard-coded text {words[:10]}"
+
+
+def test_every_key_used_exists_in_english() -> None:
+    table = Translations.load(THEME / TABLE_FILE)
+    used = {key for path in TEMPLATES for key in KEY_USE.findall(path.read_text("utf-8"))}
+    assert used, "templates use t()"
+    assert sorted(used - set(table.table)) == []
+    assert table.missing("en") == []
+
+
+def test_missing_key_is_an_error() -> None:
+    table = Translations.load(THEME / TABLE_FILE)
+    with pytest.raises(Exception, match="UI string missing"):
+        table.get("no_such_key", "en")

@@ -1,0 +1,128 @@
+"""Nothing a partner writes runs script: payloads in every text field, built for real."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import run_pelican, write
+from htmlscan import parse
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "'><svg onload=alert(3)>",
+    "</script><script>alert(4)</script>",
+    "<!--<script>alert(5)//-->",
+    "javascript:alert(6)",
+    "{{ 7*7 }}{% raw %}",
+]
+PAYLOAD = " ".join(PAYLOADS)
+
+PARTNER = f"""\
+name: '{PAYLOAD[:95].replace("'", "''")}'
+website: https://www.evil.example/?q="><script>alert(8)</script>
+tagline: '{PAYLOAD[:140].replace("'", "''")}'
+description:
+  en: |
+    {PAYLOAD}
+    [click](javascript:alert(9)) [data](data:text/html;base64,PHNjcmlwdD4=)
+    <a href="https://ok.example" onclick="alert(10)" style="color:red">styled</a>
+    <iframe src="https://evil.example"></iframe><style>body{{display:none}}</style>
+    <form action="https://evil.example"><input name=x></form>
+  nl: '{PAYLOAD.replace("'", "''")}'
+brands: [whitelabel]
+expertise: [training]
+languages: [en]
+location:
+  city: '{PAYLOAD[:100].replace("'", "''")}'
+  country: NL
+contact:
+  email: evil@evil.example
+  person: '{PAYLOAD[:100].replace("'", "''")}'
+maintainers: [evil]
+"""
+
+CASE = f"""\
+---
+title: '{PAYLOAD[:150].replace("'", "''")}'
+date: 2026-01-01
+summary: '{PAYLOAD[:300].replace("'", "''")}'
+partner: evil-partner
+customer: '{PAYLOAD[:100].replace("'", "''")}'
+---
+{PAYLOAD}
+
+<img src=x onerror=alert(11)> [x](javascript:alert(12))
+"""
+
+
+@pytest.fixture(scope="module")
+def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("evil")
+    content = root / "content"
+    import shutil
+
+    from conftest import CONTENT
+
+    shutil.copytree(CONTENT / "taxonomy", content / "taxonomy")
+    write(content / "partners" / "evil-partner" / "partner.yaml", PARTNER)
+    write(content / "cases" / "evil-case.md", CASE)
+    output = root / "output"
+    result = run_pelican(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def html_pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def test_no_payload_becomes_markup(evil_site: Path) -> None:
+    pages = html_pages(evil_site)
+    assert len(pages) > 5
+    for path in pages:
+        page = parse(path)
+        for element in page.elements:
+            handlers = [a for a in element.attrs if a.startswith("on")]
+            assert not handlers, (path, element)
+            assert "style" not in element.attrs, (path, element)
+            for attr in ("href", "src", "action", "formaction"):
+                value = element.attrs.get(attr, "").strip().lower()
+                assert not value.startswith(("javascript:", "data:")), (path, element)
+            assert element.tag not in {"iframe", "object", "embed", "form", "style", "svg"}, (
+                path,
+                element,
+            )
+        for script in page.scripts:
+            kind = script.attrs.get("type", "")
+            if kind == "application/ld+json":
+                json.loads(script.text)  # a data block that still parses: nothing broke out
+            else:
+                assert script.attrs.get("src", "").endswith(".js"), (path, script)
+                assert not script.text.strip(), (path, script)
+
+
+def test_payload_text_is_shown_as_text(evil_site: Path) -> None:
+    page = parse(evil_site / "partners" / "evil-partner" / "index.html")
+    assert "<script>alert(1)</script>" in page.text
+    assert "{{ 7*7 }}" in page.text  # not evaluated as a template either
+    raw = (evil_site / "partners" / "evil-partner" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+
+
+def test_json_ld_keeps_the_text_but_cannot_close_the_element(evil_site: Path) -> None:
+    path = evil_site / "partners" / "evil-partner" / "index.html"
+    page = parse(path)
+    blocks = [s for s in page.scripts if s.attrs.get("type") == "application/ld+json"]
+    assert blocks
+    data = json.loads(blocks[0].text)
+    assert data["name"].startswith("<script>alert(1)</script>")
+    assert not re.search(r"</script|<!--", blocks[0].text, re.I)
+
+
+def test_api_carries_the_text_as_data(evil_site: Path) -> None:
+    data = json.loads((evil_site / "api" / "partners.json").read_text(encoding="utf-8"))
+    assert data["partners"][0]["name"].startswith("<script>")
