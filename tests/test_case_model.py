@@ -32,7 +32,7 @@ def test_case_loads_and_links_to_its_partner(content_copy: Path) -> None:
     case = content.cases["travel-brand"]
     assert case.date == dt.date(2026, 3, 14)
     assert case.industry == "travel"
-    assert "<h3>The challenge</h3>" in case.body_html
+    assert "<h2>The challenge</h2>" in case.body_html
     assert "<script" not in case.body_html
     assert 'rel="nofollow noopener ugc"' in case.body_html
     assert case in content.partners["bolgen-digital"].cases

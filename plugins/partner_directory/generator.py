@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -62,6 +63,7 @@ class DirectoryGenerator(Generator):
             "expertise_label": lambda term: taxonomies["expertise"].label(term, lang),
             "industry_label": lambda term: taxonomies["industries"].label(term, lang),
             "country_name": lambda code: country_name(code, lang),
+            "format_date": lambda day: format_date(day, "long", locale=lang),
             "language_name": lambda code: language_name(code, lang),
             "partner_url": partner_url,
             "case_url": case_url,

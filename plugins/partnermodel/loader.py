@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from unidecode import unidecode
+
 from .markup import render_markdown
 from .model import (
     BRANDS,
@@ -43,6 +45,11 @@ class Content:
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
     partners: dict[str, Partner] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order as readers expect it: Bølgen beside Bolt, not after Brisa."""
+    return unidecode(name).casefold()
 
 
 def display_path(path: Path) -> str:
@@ -101,7 +108,7 @@ def load_content(
             content.cases[case.slug] = case
 
     content.partners = dict(
-        sorted(content.partners.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))
+        sorted(content.partners.items(), key=lambda kv: (sort_key(kv[1].name), kv[0]))
     )
     content.cases = dict(
         sorted(content.cases.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)

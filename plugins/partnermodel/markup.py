@@ -6,17 +6,21 @@ script, event handler, style, iframe, javascript: or data: URL survives whatever
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 
 ALLOWED_TAGS = frozenset(
     {
         "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
-        "ul", "ol", "li", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr",
+        "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr",
         "th", "td", "abbr", "sub", "sup",
     }
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+_HEADING = re.compile(r"<h([1-6])[\s>]")
+_HEADING_TAG = re.compile(r"(</?)h([1-6])(?=[\s>])")
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
@@ -31,11 +35,11 @@ def render_markdown(source: str) -> str:
         extensions=["sane_lists", "tables"],
         output_format="html",
     )
-    # Shift headings so `#` in a description cannot compete with the page title.
-    for level in (4, 3, 2, 1):
-        html = html.replace(f"<h{level}", f"<h{min(level + 1, 4)}").replace(
-            f"</h{level}>", f"</h{min(level + 1, 4)}>"
-        )
+    # Shift headings so the text's top level becomes h2: the page has its own h1.
+    levels = [int(level) for level in _HEADING.findall(html)]
+    shift = max(0, 2 - min(levels)) if levels else 0
+    if shift:
+        html = _HEADING_TAG.sub(lambda m: f"{m[1]}h{min(int(m[2]) + shift, 6)}", html)
     return sanitize_html(html)
 
 
