@@ -27,7 +27,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 PLUGIN_PATHS = ["plugins"]
 # Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
-PLUGINS = ["partner_directory"]
+PLUGINS = ["partner_directory", "directory_search"]
 
 # Everything under content/ is read by our content model, not by Pelican's readers.
 ARTICLE_PATHS: list[str] = []

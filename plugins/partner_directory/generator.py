@@ -32,6 +32,7 @@ class DirectoryGenerator(Generator):
         self.content = content
         self.translations = Translations.load(Path(self.theme) / TABLE_FILE)
         self.context["directory"] = content
+        self.context["translations"] = self.translations
         self.env.globals.update(self._template_globals(DEFAULT_LANGUAGE))
         # Already escaped for a <script> element; autoescaping it again would break the JSON.
         self.env.filters["script_json"] = lambda data: Markup(script_json(data))

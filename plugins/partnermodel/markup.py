@@ -7,6 +7,7 @@ script, event handler, style, iframe, javascript: or data: URL survives whatever
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -53,3 +54,34 @@ def sanitize_html(html: str) -> str:
         link_rel="nofollow noopener ugc",
         strip_comments=True,
     )
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+
+_BLOCK_TAGS = frozenset({"p", "br", "li", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote"})
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of sanitised HTML, whitespace collapsed (for search and excerpts)."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    return " ".join("".join(extractor.parts).split())
+
+
+def excerpt(text: str, limit: int = 240) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.-")
+    return cut + "…"

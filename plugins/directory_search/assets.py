@@ -1,0 +1,113 @@
+"""Build the lunr indexes and write the search assets with their manifest.
+
+Output (below output/search/): one index per content type and language, fingerprinted so they
+can be cached for a year, the stores the page shows results from, and manifest.json naming each
+file, what it covers and its language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lunr.index import Index
+
+from partnermodel import Content
+
+from .documents import (
+    CASE_FIELDS,
+    PARTNER_FIELDS,
+    case_document,
+    case_store,
+    partner_document,
+    partner_store,
+)
+from .pipeline import FOLD_LABEL, SEARCH_LANGUAGES, new_builder
+
+MANIFEST_VERSION = 1
+LUNR_JS_VERSION = "2.3.9"
+
+
+def build_index(documents: Iterable[dict[str, str]], fields: dict[str, int], lang: str) -> Index:
+    """A lunr index over `documents` (ref: slug) with the language's pipeline and boosts."""
+    builder = new_builder(lang)
+    builder.ref("slug")
+    for name, boost in fields.items():
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder.add({"slug": document["slug"], **{f: document.get(f, "") for f in fields}})
+    return builder.build()
+
+
+def _dump(data: Any) -> bytes:
+    # Compact: these files are downloaded by every visitor who searches.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write(folder: Path, stem: str, data: Any) -> str:
+    """Write `data` as `<stem>.<hash>.json`; the content hash makes long caching safe."""
+    payload = _dump(data)
+    digest = hashlib.sha256(payload).hexdigest()[:10]
+    name = f"{stem}.{digest}.json"
+    (folder / name).write_bytes(payload)
+    return name
+
+
+def write_search_assets(
+    content: Content,
+    output: Path,
+    page_lang: str,
+    site_url: str,
+    brand_labels: dict[str, str],
+) -> dict[str, Any]:
+    """Write every index, the stores and the manifest; returns the manifest."""
+    folder = output / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    indexes = []
+    for covers, items, fields, to_document in (
+        ("partners", content.partners.values(), PARTNER_FIELDS, partner_document),
+        ("cases", content.cases.values(), CASE_FIELDS, case_document),
+    ):
+        for lang in SEARCH_LANGUAGES:
+            if covers == "cases":
+                # A case is written in one language: it goes into that language's index.
+                documents = [to_document(i, content, lang) for i in items if i.lang == lang]
+            else:
+                documents = [to_document(i, content, lang) for i in items]
+            if not documents:
+                continue  # lunr cannot build an empty index; the page skips absent ones
+            index = build_index(documents, fields, lang)
+            name = f"{covers}-{lang}"
+            indexes.append(
+                {
+                    "name": name,
+                    "covers": covers,
+                    "lang": lang,
+                    "file": _write(folder, name, index.serialize()),
+                    "documents": len(documents),
+                    "fields": list(fields),
+                }
+            )
+    manifest = {
+        "version": MANIFEST_VERSION,
+        "lunr": LUNR_JS_VERSION,
+        "pipeline": [FOLD_LABEL],
+        "indexes": indexes,
+        "stores": {
+            "partners": {
+                page_lang: _write(
+                    folder,
+                    f"partners-store-{page_lang}",
+                    partner_store(content, page_lang, site_url, brand_labels),
+                )
+            },
+            "cases": {
+                page_lang: _write(folder, f"cases-store-{page_lang}", case_store(content, site_url))
+            },
+        },
+    }
+    (folder / "manifest.json").write_bytes(_dump(manifest))
+    return manifest
