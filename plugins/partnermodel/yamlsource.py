@@ -255,3 +255,13 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list
 
 def _first_line(err: Exception) -> str:
     return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def plain(node: Node) -> Any:
+    """The node as plain Python values (dicts, lists, scalars), positions dropped."""
+    if isinstance(node, Mapping):
+        return {key: plain(value) for key, (_, value) in node.entries.items()}
+    if isinstance(node, Sequence):
+        return [plain(item) for item in node.items]
+    assert isinstance(node, Scalar)
+    return node.value

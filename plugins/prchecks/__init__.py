@@ -1,0 +1,1 @@
+"""Checks run on pull requests: who may change which files."""
