@@ -28,7 +28,7 @@ from .model import (
     Term,
 )
 from .problems import Problem
-from .schema import INVALID, Context, Vocabulary
+from .schema import INVALID, SLUG_RE, Context, Vocabulary
 from .text import LocalText
 from .vocab import SITE_LANGUAGES, country_codes, language_codes
 from .yamlsource import Mapping, load_yaml, split_front_matter
@@ -141,7 +141,10 @@ def _vocabularies(
         "brands": Vocabulary("brands", BRANDS),
         "site_languages": Vocabulary("site_languages", SITE_LANGUAGES),
         "partners": Vocabulary(
-            "partners", [d.name for d in partner_dirs], "the folders in content/partners/"
+            "partners",
+            [d.name for d in partner_dirs],
+            "the folders in content/partners/",
+            open_pattern=SLUG_RE.pattern,
         ),
     }
 
@@ -283,3 +286,8 @@ def _load_case(
 
 
 __all__ = ["Content", "LocalText", "display_path", "load_content"]
+
+
+def vocabularies_for(content: Content) -> dict[str, Vocabulary]:
+    """The controlled vocabularies of a loaded content tree (for schemas and tools)."""
+    return _vocabularies(content.taxonomies, _partner_dirs(content.root))

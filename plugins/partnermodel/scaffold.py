@@ -12,6 +12,7 @@ from .problems import format_problems
 from .schema import SLUG_HELP, SLUG_RE
 
 TEMPLATE = """\
+# yaml-language-server: $schema=../../../schemas/partner.schema.json
 # Your partner profile. Every field is explained in README.md ("Editing a partner profile").
 # Check it with: scripts/validate.py {folder}
 name: {name}

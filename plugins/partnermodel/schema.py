@@ -45,6 +45,8 @@ class Vocabulary:
     name: str
     ids: Iterable[str]
     example: str = ""
+    # An open vocabulary grows with the content (partner slugs): schemas check its form only.
+    open_pattern: str | None = None
 
     def __post_init__(self) -> None:
         self.ids = tuple(self.ids)
@@ -359,7 +361,10 @@ class Choice(Kind):
         )
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
-        return {"type": "string", "enum": list(vocabularies[self.vocabulary].ids)}
+        vocab = vocabularies[self.vocabulary]
+        if vocab.open_pattern:
+            return {"type": "string", "pattern": vocab.open_pattern}
+        return {"type": "string", "enum": list(vocab.ids)}
 
 
 @dataclass
@@ -510,3 +515,46 @@ class Record(Kind):
         schema["required"] = [f.name for f in self.fields if f.required]
         schema["additionalProperties"] = False
         return schema
+
+
+@dataclass
+class Integer(Kind):
+    """A whole number in a range (a rating), written as a number."""
+
+    minimum: int
+    maximum: int
+
+    def parse(self, node: Node, ctx: Context, name: str) -> Any:
+        allowed = f"a whole number from {self.minimum} to {self.maximum}"
+        if not isinstance(node, Scalar) or node.tag != "tag:yaml.org,2002:int":
+            return ctx.error(node, name, f"expected {allowed}, got {_describe(node)}")
+        if not self.minimum <= node.value <= self.maximum:
+            return ctx.error(node, name, f"{node.value} is out of range; expected {allowed}")
+        return node.value
+
+    def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class DateTime(Kind):
+    """A moment in UTC, ISO 8601: 2026-03-14T10:22:31Z (an offset is converted to UTC)."""
+
+    def parse(self, node: Node, ctx: Context, name: str) -> Any:
+        allowed = "a date and time in UTC, e.g. 2026-03-14T10:22:31Z"
+        value = node.value if isinstance(node, Scalar) else None
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                value = None
+        if not isinstance(value, dt.datetime):
+            return ctx.error(node, name, f"expected {allowed}, got {_describe(node)}")
+        if value.tzinfo is None:
+            # Without a zone the moment is ambiguous; reviews are always stored in UTC.
+            return ctx.error(
+                node, name, f"{value.isoformat()} has no time zone; expected {allowed}"
+            )
+        return value.astimezone(dt.UTC)
+
+    def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "format": "date-time"}
