@@ -6,13 +6,15 @@ STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 PELICAN := $(VENV)/bin/pelican -s pelican.conf.py --fatal errors
 
-.PHONY: build serve test validate lint format clean
+.PHONY: install build serve test validate lint format schemas clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+
+install: $(STAMP)
 
 build: $(STAMP)
 	rm -rf output
@@ -28,6 +30,9 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -n 2
+
+schemas: $(STAMP)
+	$(PY) scripts/generate_schemas.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
