@@ -92,3 +92,43 @@ def test_big_upload_ships_small(tmp_path: Path) -> None:
             assert image.size == (width, width)
         assert (tmp_path / name).stat().st_size < 100_000
     assert logo_problems(tmp_path / "logo-240.webp") == []
+
+
+def _use_logo(content: Path, slug: str, name: str, data: bytes) -> Path:
+    folder = content / "partners" / slug
+    for old in folder.glob("logo.*"):
+        old.unlink()
+    (folder / name).write_bytes(data)
+    profile = folder / "partner.yaml"
+    lines = [line for line in profile.read_text().splitlines() if not line.startswith("logo:")]
+    profile.write_text("\n".join([*lines, f"logo: {name}"]) + "\n")
+    return profile
+
+
+def test_validator_rejects_a_malicious_svg_on_the_logo_line(content_copy: Path) -> None:
+    from partnermodel import load_content
+
+    evil = SVG.format('<rect onload="alert(1)"/><script>alert(2)</script>').encode()
+    profile = _use_logo(content_copy, "maasmail", "logo.svg", evil)
+    _, problems = load_content(content_copy)
+    line = len(profile.read_text().splitlines())
+    assert [(p.line, p.field) for p in problems] == [(line, "logo"), (line, "logo")]
+    assert sorted(p.message for p in problems) == [
+        "'logo.svg': the SVG contains <script>, which logos may not use",
+        "'logo.svg': the SVG has an event handler (onload) on <rect>",
+    ]
+
+
+def test_build_ships_resized_raster_logos_only(content_copy: Path, tmp_path: Path) -> None:
+    from conftest import run_pelican
+
+    noise = io.BytesIO()
+    Image.effect_noise((700, 700), 90).convert("RGB").save(noise, "PNG")
+    assert len(noise.getvalue()) > 1_000_000
+    _use_logo(content_copy, "maasmail", "logo.png", noise.getvalue())
+    output = tmp_path / "out"
+    result = run_pelican(content_copy, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = output / "partners" / "maasmail"
+    assert sorted(p.name for p in folder.glob("logo*")) == ["logo-120.webp", "logo-240.webp"]
+    assert 'src="/partners/maasmail/logo-240.webp"' in (folder / "index.html").read_text()

@@ -102,7 +102,9 @@ def partner_store(
                 "brands": list(partner.brands),
                 "accepting": partner.accepting_clients,
                 "rating": ({"average": rating.average, "count": rating.count} if rating else None),
-                "logo": f"{base}/partners/{partner.slug}/{partner.logo}" if partner.logo else None,
+                "logo": f"{base}/partners/{partner.slug}/{partner.published_logo}"
+                if partner.logo
+                else None,
             }
         )
     expertise = content.taxonomies["expertise"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from partnermodel import Content, Partner
+from partnermodel import Content, Partner, Review
+from partnermodel.review_settings import REVIEW_SETTINGS
 
 API_VERSION = 1
 
@@ -34,10 +35,82 @@ def partner_json(partner: Partner, site_url: str) -> dict[str, Any]:
             )
             if value
         },
-        "logo": f"{base}/partners/{partner.slug}/{partner.logo}" if partner.logo else None,
+        "logo": f"{base}/partners/{partner.slug}/{partner.published_logo}"
+        if partner.logo
+        else None,
         "founded": partner.founded,
         "accepting_clients": partner.accepting_clients,
         "cases": [f"{base}/cases/{case.slug}/" for case in partner.cases],
+        # Only approved reviews reach Partner.reviews; the rating counts the verified ones.
+        "rating": (
+            {"average": partner.rating.average, "count": partner.rating.count}
+            if partner.rating
+            else None
+        ),
+        "reviews": [review_json(r, f"{base}/partners/{partner.slug}/") for r in partner.reviews],
+    }
+
+
+def review_json(review: Review, profile_url: str) -> dict[str, Any]:
+    """One approved review as published: no email hash, checks or moderation details."""
+    return {
+        "id": review.id,
+        "url": f"{profile_url}#review-{review.id}",
+        "rating": review.rating,
+        "title": review.title,
+        "body": review.body,
+        "author": {"name": review.author.name, "company": review.author.company},
+        "submitted": review.submitted.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "lang": review.lang,
+        "verified": review.verified,
+        "response": (
+            {
+                "body": review.response.body,
+                "at": review.response.at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+            if review.response
+            else None
+        ),
+    }
+
+
+def review_json_ld(partner: Partner) -> dict[str, Any]:
+    """schema.org aggregateRating and review for the partner's Organization, or nothing.
+
+    Both cover the same reviews, the verified ones the rating is computed from, as Google's
+    review-snippet rules ask: the rating must be about the reviews marked up on the page.
+    """
+    rating = partner.rating
+    if rating is None:
+        return {}
+    scale = {"bestRating": REVIEW_SETTINGS.rating_max, "worstRating": REVIEW_SETTINGS.rating_min}
+    reviews = []
+    for review in partner.reviews:
+        if not review.verified:
+            continue
+        author: dict[str, Any] = {"@type": "Person", "name": review.author.name}
+        if review.author.company:
+            author["worksFor"] = {"@type": "Organization", "name": review.author.company}
+        reviews.append(
+            {
+                "@type": "Review",
+                "name": review.title,
+                "reviewBody": review.body,
+                "datePublished": review.submitted.date().isoformat(),
+                "inLanguage": review.lang,
+                "author": author,
+                "reviewRating": {"@type": "Rating", "ratingValue": review.rating, **scale},
+            }
+        )
+    return {
+        "aggregateRating": {
+            "@type": "AggregateRating",
+            "ratingValue": rating.average,
+            "ratingCount": rating.count,
+            "reviewCount": rating.count,
+            **scale,
+        },
+        "review": reviews,
     }
 
 

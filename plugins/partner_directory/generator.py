@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from partnermodel import Content, ContentError, LocalText, load_content
+from partnermodel.logos import write_renditions
+from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
 from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name
 
-from .api import partners_json, script_json
+from .api import partners_json, review_json_ld, script_json
 from .i18n import TABLE_FILE, Translations
 from .pages import browse_url, case_url, partner_url, plan_pages
 
@@ -72,6 +75,12 @@ class DirectoryGenerator(Generator):
             "choose_url": choose_url,
             "taxonomies": taxonomies,
             "partners_by_slug": self.content.partners,
+            # Reviews: the same settings the review tools use, so the form and the
+            # "How we check reviews" page always say what the code does.
+            "review_settings": REVIEW_SETTINGS,
+            "review_checks": CHECKS,
+            "review_json_ld": review_json_ld,
+            "format_rating": lambda value: format_decimal(value, "0.0", locale=lang),
         }
 
     def generate_output(self, writer: Any) -> None:
@@ -93,9 +102,15 @@ class DirectoryGenerator(Generator):
         target.write_text(partners_json(self.content, self.settings["SITEURL"]), encoding="utf-8")
 
     def _copy_logos(self) -> None:
+        # SVGs (checked by the model) ship as they are; raster logos only as resized
+        # renditions, so a 5 MB upload never reaches a visitor.
         for partner in self.content.partners.values():
-            if partner.logo:
-                source = Path(self.path) / "partners" / partner.slug / partner.logo
-                target = Path(self.output_path) / "partners" / partner.slug / partner.logo
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+            if not partner.logo:
+                continue
+            source = Path(self.path) / "partners" / partner.slug / partner.logo
+            folder = Path(self.output_path) / "partners" / partner.slug
+            folder.mkdir(parents=True, exist_ok=True)
+            if partner.logo == partner.published_logo:
+                shutil.copyfile(source, folder / partner.logo)
+            else:
+                write_renditions(source, folder)

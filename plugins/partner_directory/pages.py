@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnermodel import Content, Partner
+from partnermodel.review_settings import REVIEW_SETTINGS
 from partnermodel.vocab import country_name, language_name
 
 BROWSE_KINDS = ("expertise", "country", "language")
@@ -147,4 +148,7 @@ def plan_pages(content: Content, lang: str = "en") -> Iterator[Page]:
             "case.html",
             {"case": case, "partner": partner, "page_name": "case"},
         )
+    # Where the review form sends visitors, and the disclosure of how reviews are checked.
+    yield Page(REVIEW_SETTINGS.thanks_url, "review_thanks.html", {"page_name": "review-thanks"})
+    yield Page(REVIEW_SETTINGS.policy_url, "review_policy.html", {"page_name": "review-policy"})
     yield Page("404.html", "404.html", {"page_name": "404"})

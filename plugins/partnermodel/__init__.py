@@ -3,6 +3,7 @@
 from .loader import Content, display_path, load_content
 from .model import Case, Contact, Location, Partner, Taxonomy, Term
 from .problems import ContentError, Problem, format_problems
+from .review_model import RatingSummary, Review
 from .text import LocalText
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "Location",
     "Partner",
     "Problem",
+    "RatingSummary",
+    "Review",
     "Taxonomy",
     "Term",
     "display_path",

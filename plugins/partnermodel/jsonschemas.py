@@ -15,6 +15,7 @@ from typing import Any
 
 from .loader import load_content, vocabularies_for
 from .model import CASE_RECORD, PARTNER_RECORD, TERM_RECORD
+from .review_model import REVIEW_RECORD
 from .schema import SLUG_RE, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -23,6 +24,7 @@ SCHEMA_DIR = Path("schemas")
 DOCUMENTS: dict[str, tuple[Record, str]] = {
     "partner": (PARTNER_RECORD, "content/partners/<slug>/partner.yaml"),
     "case": (CASE_RECORD, "the front matter of content/cases/<slug>.md"),
+    "review": (REVIEW_RECORD, "content/reviews/<partner-slug>/<id>.yaml"),
 }
 
 

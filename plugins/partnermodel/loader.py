@@ -28,6 +28,8 @@ from .model import (
     Term,
 )
 from .problems import Problem
+from .review_model import REVIEW_ID_RE, REVIEW_RECORD, REVIEW_VOCABULARIES, Review, review_rules
+from .review_settings import UNKNOWN_PARTNER_FOLDER
 from .schema import INVALID, SLUG_RE, Context, Vocabulary
 from .text import LocalText
 from .vocab import SITE_LANGUAGES, country_codes, language_codes
@@ -35,6 +37,7 @@ from .yamlsource import Mapping, load_yaml, split_front_matter
 
 TAXONOMIES = ("expertise", "industries")
 PARTNER_FILE = "partner.yaml"
+REVIEWS_DIR = "reviews"
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Content:
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
     partners: dict[str, Partner] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
+    # Every review file, in any status, by id; only approved ones reach Partner.reviews.
+    reviews: dict[str, Review] = field(default_factory=dict)
 
 
 def sort_key(name: str) -> str:
@@ -107,6 +112,8 @@ def load_content(
         if case is not None:
             content.cases[case.slug] = case
 
+    _load_reviews(root, vocabularies, wanted, content, problems)
+
     content.partners = dict(
         sorted(content.partners.items(), key=lambda kv: (sort_key(kv[1].name), kv[0]))
     )
@@ -116,6 +123,7 @@ def load_content(
     for case in content.cases.values():
         if case.partner in content.partners:
             content.partners[case.partner].cases.append(case)
+    _attach_reviews(content)
     return content, sorted(set(problems))
 
 
@@ -146,6 +154,7 @@ def _vocabularies(
             "the folders in content/partners/",
             open_pattern=SLUG_RE.pattern,
         ),
+        **{name: Vocabulary(name, ids) for name, ids in REVIEW_VOCABULARIES.items()},
     }
 
 
@@ -283,6 +292,132 @@ def _load_case(
     if values is INVALID or found or not slug_ok:
         return None
     return Case.from_values(path.stem, values, render_markdown(body), shown)
+
+
+def review_paths(root: Path | str) -> dict[str, Path]:
+    """Every review file by id (its file name), without reading any: for the review tools,
+    which must find a review or know a submission is already imported, at any scale."""
+    found: dict[str, Path] = {}
+    base = Path(root) / REVIEWS_DIR
+    for folder in _review_dirs(base):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".yaml") and not entry.name.startswith("."):
+                found.setdefault(entry.name[: -len(".yaml")], Path(entry.path))
+    return found
+
+
+def load_review_text(
+    root: Path | str, path: Path, text: str
+) -> tuple[Review | None, list[Problem]]:
+    """Validate `text` as the review file at `path` would be, before a tool writes it there."""
+    root = Path(root)
+    empty = {name: Taxonomy(name, {}) for name in TAXONOMIES}
+    vocabularies = _vocabularies(empty, _partner_dirs(root))
+    problems: list[Problem] = []
+    review = _parse_review(path, text, vocabularies, problems)
+    return review, sorted(set(problems))
+
+
+def _review_dirs(base: Path) -> list[Path]:
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _load_reviews(
+    root: Path,
+    vocabularies: dict[str, Vocabulary],
+    wanted: set[Path] | None,
+    content: Content,
+    problems: list[Problem],
+) -> None:
+    base = root / REVIEWS_DIR
+    if not base.is_dir():
+        return
+    layout = "reviews live in content/reviews/<partner-slug>/<id>.yaml"
+    for entry in sorted(base.iterdir()):
+        if entry.name.startswith(".") or entry.is_dir():
+            continue
+        if wanted is None or entry.resolve() in wanted:
+            problems.append(Problem(display_path(entry), 1, 1, "", f"unexpected file: {layout}"))
+    seen: dict[str, str] = {}
+    for folder in _review_dirs(base):
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue  # editors' and the import's temporary files
+            if wanted is not None and path.resolve() not in wanted:
+                continue
+            shown = display_path(path)
+            if path.is_dir() or path.suffix != ".yaml":
+                problems.append(Problem(shown, 1, 1, "", f"unexpected file: {layout}"))
+                continue
+            review = _load_review(path, vocabularies, problems)
+            if review is None:
+                continue
+            if review.id in seen:
+                problems.append(
+                    Problem(shown, 1, 1, "id", f"{review.id!r} is also the id of {seen[review.id]}")
+                )
+                continue
+            seen[review.id] = shown
+            content.reviews[review.id] = review
+
+
+def _load_review(
+    path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
+) -> Review | None:
+    text = _read(path, problems)
+    if text is None:
+        return None
+    return _parse_review(path, text, vocabularies, problems)
+
+
+def _parse_review(
+    path: Path, text: str, vocabularies: dict[str, Vocabulary], problems: list[Problem]
+) -> Review | None:
+    shown = display_path(path)
+    folder = path.parent.name
+    ok = True
+    if folder != UNKNOWN_PARTNER_FOLDER and folder not in vocabularies["partners"].ids:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"no partner {folder!r}: a review folder is named after a folder in "
+                f"content/partners/ ({UNKNOWN_PARTNER_FOLDER}/ holds submissions for no known "
+                "partner)",
+            )
+        )
+        ok = False
+    if not REVIEW_ID_RE.match(path.stem):
+        problems.append(
+            Problem(shown, 1, 1, "", f"file name {path.stem!r} is not a valid submission id")
+        )
+        ok = False
+    node, found = load_yaml(text, shown)
+    problems.extend(found)
+    if node is None:
+        return None
+    ctx = Context(shown, vocabularies)
+    values = REVIEW_RECORD.parse(node, ctx, "")
+    if values is not INVALID and isinstance(node, Mapping):
+        review_rules(values, node, ctx, folder, path.stem)
+    problems.extend(ctx.problems)
+    if values is INVALID or found or ctx.problems or not ok:
+        return None
+    return Review.from_values(values, shown)
+
+
+def _attach_reviews(content: Content) -> None:
+    """Approved reviews to their partners, newest first."""
+    for review in content.reviews.values():
+        partner = content.partners.get(review.partner or "")
+        if review.published and partner is not None:
+            partner.reviews.append(review)
+    for partner in content.partners.values():
+        partner.reviews.sort(key=lambda r: (r.submitted, r.id), reverse=True)
 
 
 __all__ = ["Content", "LocalText", "display_path", "load_content"]

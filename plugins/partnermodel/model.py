@@ -1,4 +1,4 @@
-"""The content model: Partner, Case and taxonomy terms, declared once.
+"""The content model: Partner, Case and taxonomy terms, declared once (reviews: review_model).
 
 Each entity has a record declaration (what the YAML may hold, used for validation and JSON
 Schema) and a dataclass (what the build, the API and the tools use).
@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .logos import RENDITIONS, logo_problems
+from .review_model import RatingSummary, Review, rating_summary
 from .schema import (
     SLUG_HELP,
     SLUG_RE,
@@ -78,7 +80,7 @@ PARTNER_RECORD = Record(
             True,
             help="email, optional phone and person",
         ),
-        Field("logo", FileRef(LOGO_EXTENSIONS), False, help="a logo file in this folder: logo.svg, logo.png or logo.webp"),
+        Field("logo", FileRef(LOGO_EXTENSIONS, check=logo_problems), False, help="a logo file in this folder: logo.svg, logo.png or logo.webp"),
         Field("founded", Year(), False, help="the year the company was founded"),
         Field("accepting_clients", Boolean(), False, True, help="false hides you from 'accepting new clients' searches"),
         Field("maintainers", ListOf(GITHUB_LOGIN, min_items=1), True, help="GitHub logins allowed to change this profile"),
@@ -166,6 +168,20 @@ class Partner:
     accepting_clients: bool = True
     source: str = ""
     cases: list[Case] = field(default_factory=list)
+    # Approved reviews only, newest first (the loader fills this; unapproved ones never get here).
+    reviews: list[Review] = field(default_factory=list)
+
+    @property
+    def rating(self) -> RatingSummary | None:
+        """Average, count and distribution of the approved reviews from invited customers."""
+        return rating_summary(self.reviews)
+
+    @property
+    def published_logo(self) -> str | None:
+        """The logo file the site serves: the SVG itself, or the largest resized rendition."""
+        if not self.logo or self.logo.lower().endswith(".svg"):
+            return self.logo
+        return f"logo-{max(RENDITIONS)}.webp"
 
     @property
     def countries(self) -> tuple[str, ...]:

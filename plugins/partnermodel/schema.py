@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -411,6 +411,8 @@ class FileRef(Kind):
 
     extensions: tuple[str, ...]
     max_bytes: int = 2_000_000
+    # What the file itself must satisfy (e.g. a logo with no script): returns the problems.
+    check: Callable[[Path], list[str]] | None = None
 
     def parse(self, node: Node, ctx: Context, name: str) -> Any:
         exts = ", ".join(self.extensions)
@@ -435,6 +437,12 @@ class FileRef(Kind):
                     name,
                     f"{value!r} is {size:,} bytes; at most {self.max_bytes:,} allowed",
                 )
+            if self.check is not None:
+                problems = self.check(target)
+                for problem in problems:
+                    ctx.error(node, name, f"{value!r}: {problem}")
+                if problems:
+                    return INVALID
         return value
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="validate.py",
-        description="Validate partner profiles, cases and taxonomies. "
+        description="Validate partner profiles, cases, reviews and taxonomies. "
         "Prints path:line:col: field: message for every problem; exit 1 if any.",
     )
     parser.add_argument(
@@ -82,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "json":
         print("[]")
     print(
-        f"OK: {len(content.partners)} partners, {len(content.cases)} cases checked",
+        f"OK: {len(content.partners)} partners, {len(content.cases)} cases, "
+        f"{len(content.reviews)} reviews checked",
         file=sys.stderr,
     )
     return EXIT_OK

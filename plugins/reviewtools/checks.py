@@ -1,0 +1,105 @@
+"""Automatic checks on review text. Each returns findings for the moderator, not verdicts.
+
+The check ids and whether a check rejects or flags come from partnermodel.review_settings, the
+same table the "How we check reviews" page is rendered from. The checks that need more than the
+text (repeat reviewers, rate limit, the partner's own domain, invitations) are in importer.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from partnermodel.review_model import Check
+from partnermodel.review_settings import CHECK_OUTCOMES, REVIEW_SETTINGS, ReviewSettings
+
+from .text import clip
+
+
+def finding(check: str, detail: str) -> Check:
+    """A finding of `check`, with the outcome the settings give that check."""
+    return Check(check, CHECK_OUTCOMES[check], clip(detail, REVIEW_SETTINGS.detail_max))
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TLDS = (
+    "com|net|org|info|biz|io|co|nl|be|de|eu|uk|fr|es|it|no|se|dk|fi|at|ch|pl|pt|ru|cn|"
+    "xyz|top|shop|online|site|app|dev|ly|me|tk|link|click|club|store|pro"
+)
+_LINK = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
+    rf"|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
+# 9 to 15 digits with single spaces, dots, dashes or brackets between them: phone numbers,
+# not years (2019-2021) or amounts (1.000.000).
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ ().-]?\d){8,14}(?![\w])")
+# As browsers read tags: no space after "<", so "a < b and c > d" is not markup.
+_TAG = re.compile(r"</?([a-z][a-z0-9-]*)(?:[\s/][^<>]*)?>", re.IGNORECASE)
+
+# Swearing in English and Dutch. Whole words and their common forms only, so "Dickens",
+# "Scunthorpe" or "kantoor" never match; healthcare words ("kanker" alone) are left out.
+_PROFANITY_WORDS = (
+    # English
+    r"fuck\w*|motherf\w*|shit|shits|shitty|bullshit|crap|crappy|asshole\w*|arsehole\w*|"
+    r"bastard\w*|bitch\w*|dickhead\w*|wank\w*|bollocks|cunt\w*|piss|pissed|twat\w*|"
+    r"scumbag\w*|dumbass\w*|"
+    # Dutch
+    r"kut|kutbedrijf|kutzooi|kutwerk|klote\w*|kanker\w+|godverdomme|godver|gvd|tering\w*|"
+    r"tyfus\w*|klootzak\w*|lul|lullen|eikel\w*|hoer|hoeren|sukkel\w*|debiel\w*|mongool\w*|"
+    r"flikker\w*|zak hooi"
+)
+_PROFANITY = re.compile(rf"(?<!\w)(?:{_PROFANITY_WORDS})(?!\w)", re.IGNORECASE)
+
+
+def _quoted(found: Iterable[str], limit: int = 3, trim: str = ".,;:!?)(") -> str:
+    unique = list(dict.fromkeys(clip(f.strip(trim), 40) for f in found))
+    shown = ", ".join(unique[:limit])
+    more = len(unique) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def text_checks(*texts: str, settings: ReviewSettings = REVIEW_SETTINGS) -> list[Check]:
+    """Flags for links, personal data, profanity, shouting and markup in everything the
+    reviewer typed that may be published (title, text, name, company)."""
+    text = "\n".join(texts)
+    findings: list[Check] = []
+    emails = _EMAIL.findall(text)
+    without_emails = _EMAIL.sub(" ", text)
+    links = _LINK.findall(without_emails)
+    if links:
+        noun = "link" if len(links) == 1 else "links"
+        findings.append(finding("links", f"{len(links)} {noun}: {_quoted(links)}"))
+    phones = _PHONE.findall(without_emails)
+    if emails or phones:
+        parts = []
+        if emails:
+            parts.append(f"{len(emails)} email address{'es' if len(emails) > 1 else ''}")
+        if phones:
+            parts.append(f"{len(phones)} phone number{'s' if len(phones) > 1 else ''}")
+        findings.append(
+            finding("personal_data", " and ".join(parts) + " in the text; remove before approving")
+        )
+    swearing = _PROFANITY.findall(text)
+    if swearing:
+        findings.append(finding("profanity", _quoted(swearing)))
+    shouting = _shouting(text, settings)
+    if shouting:
+        findings.append(finding("shouting", shouting))
+    tags = _TAG.findall(text)
+    if tags:
+        names = _quoted(f"<{t.lower()}>" for t in tags)
+        findings.append(finding("markup", f"HTML tags {names}; they are shown as typed, as text"))
+    return findings
+
+
+def _shouting(text: str, settings: ReviewSettings) -> str:
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    reasons = []
+    if len(letters) >= settings.caps_min_letters and upper / len(letters) >= settings.caps_ratio:
+        reasons.append(f"{round(100 * upper / len(letters))}% capital letters")
+    runs = re.findall(rf"(([^\s\d])\2{{{settings.repeat_run - 1},}})", text)
+    if runs:
+        reasons.append(f"repeated characters: {_quoted((r[0] for r in runs), trim='')}")
+    return "; ".join(reasons)
