@@ -25,6 +25,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 TIMEOUT_MS = 10_000  # generous: CI runs two workers on two cores
+STORE_URL = re.compile(r"/search/files/partners-store-[a-z]+\.[0-9a-f]+\.json$")
 HITS = "[data-search-hits] .search-hit__name"
 STATUS = "[data-search-status]"
 
@@ -279,7 +280,7 @@ def test_rating_filter_appears_once_partners_have_ratings(tab: Tab) -> None:
             partner["rating"] = ratings.get(partner["slug"])
         route.fulfill(json=store)
 
-    tab.page.route(re.compile(r"/search/partners-store-[a-z]+\.[0-9a-f]+\.json$"), rated_store)
+    tab.page.route(STORE_URL, rated_store)
     tab.open()
     radio = tab.page.get_by_role("radio", name=re.compile(r"^4 stars or more"))
     expect(radio).to_be_visible()
@@ -306,7 +307,7 @@ def test_long_lists_show_more_on_request(tab: Tab) -> None:
                 store["partners"].append(copy)
         route.fulfill(json=store)
 
-    tab.page.route(re.compile(r"/search/partners-store-[a-z]+\.[0-9a-f]+\.json$"), bigger_store)
+    tab.page.route(STORE_URL, bigger_store)
     tab.open()
     total = 3 * len(SAMPLE.partners)
     expect(tab.page.locator(STATUS)).to_have_text(f"{total} partners found")
@@ -505,7 +506,7 @@ def test_store_urls_are_checked_before_use(tab: Tab) -> None:
         store["partners"][0]["logo"] = "javascript:window.__xss=2"
         route.fulfill(json=store)
 
-    tab.page.route(re.compile(r"/search/partners-store-[a-z]+\.[0-9a-f]+\.json$"), evil_store)
+    tab.page.route(STORE_URL, evil_store)
     tab.open()
     first = tab.page.locator(".search-hit").first
     assert first.locator("a").get_attribute("href") == "#"

@@ -145,7 +145,7 @@ def test_manifest_names_every_index_with_what_it_covers_and_its_language(built_s
     assert covered == {("partners", "en"), ("partners", "nl"), ("cases", "en"), ("cases", "nl")}
     for entry in data["indexes"]:
         assert (built_site / "search" / entry["file"]).is_file()
-        assert re.fullmatch(r"[a-z]+-[a-z]{2}\.[0-9a-f]{10}\.json", entry["file"])
+        assert re.fullmatch(r"files/[a-z]+-[a-z]{2}\.[0-9a-f]{10}\.json", entry["file"])
     for stores in data["stores"].values():
         for name in stores.values():
             assert (built_site / "search" / name).is_file()

@@ -74,7 +74,7 @@ def test_only_the_themes_own_scripts_run(built_site: Path) -> None:
                 json.loads(script.text)
                 continue
             src = script.attrs.get("src", "")
-            assert src.startswith("/theme/") and not script.text.strip(), (path, script)
+            assert src.startswith("/assets/") and not script.text.strip(), (path, script)
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

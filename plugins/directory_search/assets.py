@@ -1,8 +1,8 @@
 """Build the lunr indexes and write the search assets with their manifest.
 
-Output (below output/search/): one index per content type and language, fingerprinted so they
-can be cached for a year, the stores the page shows results from, and manifest.json naming each
-file, what it covers and its language.
+Output (below output/search/): one index per content type and language and the stores the
+page shows results from, fingerprinted in files/ so they can be cached for a year, and
+manifest.json naming each file, what it covers and its language.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .documents import (
 from .pipeline import FOLD_LABEL, SEARCH_LANGUAGES, new_builder
 
 MANIFEST_VERSION = 1
+FILES_DIR = "files"
 LUNR_JS_VERSION = "2.3.9"
 
 
@@ -48,10 +49,15 @@ def _dump(data: Any) -> bytes:
 
 
 def _write(folder: Path, stem: str, data: Any) -> str:
-    """Write `data` as `<stem>.<hash>.json`; the content hash makes long caching safe."""
+    """Write `data` as `files/<stem>.<hash>.json` below the search folder.
+
+    The content hash makes caching for a year safe; only manifest.json, beside the files folder,
+    is revalidated on every visit (netlify.toml).
+    """
     payload = _dump(data)
     digest = hashlib.sha256(payload).hexdigest()[:10]
-    name = f"{stem}.{digest}.json"
+    name = f"{FILES_DIR}/{stem}.{digest}.json"
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(payload)
     return name
 

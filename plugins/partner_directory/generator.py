@@ -17,6 +17,7 @@ from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
 from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name
 
 from .api import partners_json, review_json_ld, script_json
+from .assets import StaticAssets
 from .i18n import TABLE_FILE, Translations
 from .pages import browse_url, case_url, partner_url, plan_pages
 
@@ -34,6 +35,7 @@ class DirectoryGenerator(Generator):
             raise ContentError(problems)
         self.content = content
         self.translations = Translations.load(Path(self.theme) / TABLE_FILE)
+        self.assets = StaticAssets(Path(self.theme) / "static")
         self.context["directory"] = content
         self.context["translations"] = self.translations
         self.env.globals.update(self._template_globals(DEFAULT_LANGUAGE))
@@ -61,6 +63,7 @@ class DirectoryGenerator(Generator):
 
         return {
             "lang": lang,
+            "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
             "t": t,
             "tr": tr,
             "tr_lang": tr_lang,
@@ -95,6 +98,7 @@ class DirectoryGenerator(Generator):
             )
         self._write_api()
         self._copy_logos()
+        self.assets.write(Path(self.output_path))
 
     def _write_api(self) -> None:
         target = Path(self.output_path) / "api" / "partners.json"
