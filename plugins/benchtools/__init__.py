@@ -1,0 +1,1 @@
+"""Tools for measuring the build at scale: synthetic content and the benchmark."""
