@@ -141,11 +141,18 @@ def index_file(site: Path, name: str) -> Path:
 def test_manifest_names_every_index_with_what_it_covers_and_its_language(built_site: Path) -> None:
     data = manifest(built_site)
     assert data["lunr"] == "2.3.9"
-    covered = {(i["covers"], i["lang"]) for i in data["indexes"]}
-    assert covered == {("partners", "en"), ("partners", "nl"), ("cases", "en"), ("cases", "nl")}
+    covered = {(i["covers"], i.get("part"), i["lang"]) for i in data["indexes"]}
+    assert covered == {
+        ("partners", "core", "en"),
+        ("partners", "core", "nl"),
+        ("partners", "text", "en"),
+        ("partners", "text", "nl"),
+        ("cases", "all", "en"),
+        ("cases", "all", "nl"),
+    }
     for entry in data["indexes"]:
         assert (built_site / "search" / entry["file"]).is_file()
-        assert re.fullmatch(r"files/[a-z]+-[a-z]{2}\.[0-9a-f]{10}\.json", entry["file"])
+        assert re.fullmatch(r"files/[a-z-]+-[a-z]{2}\.[0-9a-f]{10}\.json", entry["file"])
     for stores in data["stores"].values():
         for name in stores.values():
             assert (built_site / "search" / name).is_file()
@@ -218,20 +225,26 @@ def test_diacritics_and_case_are_folded() -> None:
     assert [r["ref"] for r in index.search("MÜNCHEN")] == ["b"]
 
 
-def test_name_outranks_expertise_outranks_description() -> None:
-    from directory_search.documents import PARTNER_FIELDS
+def test_name_outranks_expertise_outranks_tagline() -> None:
+    from directory_search.documents import PARTNER_CORE_FIELDS
 
     docs = [
-        {"slug": "in-description", "name": "Alpha", "expertise": "", "description": "Orbit orbit"},
-        {"slug": "in-expertise", "name": "Beta", "expertise": "Orbit", "description": ""},
-        {"slug": "in-name", "name": "Orbit", "expertise": "", "description": ""},
+        {"slug": "in-tagline", "name": "Alpha", "tagline": "Orbit orbit"},
+        {"slug": "in-expertise", "name": "Beta", "expertise": "Orbit"},
+        {"slug": "in-name", "name": "Orbit"},
     ]
-    index = build_index(docs, PARTNER_FIELDS, "en")
-    assert [r["ref"] for r in index.search("orbit")] == [
-        "in-name",
-        "in-expertise",
-        "in-description",
-    ]
+    index = build_index(docs, PARTNER_CORE_FIELDS, "en")
+    assert [r["ref"] for r in index.search("orbit")] == ["in-name", "in-expertise", "in-tagline"]
+
+
+def test_descriptions_are_a_second_index(built_site: Path) -> None:
+    """The index loaded before the first result holds the short fields; descriptions follow."""
+    core = json.loads(index_file(built_site, "partners-en").read_text(encoding="utf-8"))
+    text = json.loads(index_file(built_site, "partners-text-en").read_text(encoding="utf-8"))
+    assert core["fields"] == ["name", "expertise", "tagline", "facts"]
+    assert text["fields"] == ["description"]
+    # "Salesforce" appears in partner descriptions, not in names, expertise or taglines.
+    assert not Index.load(core).search("salesforce") and Index.load(text).search("salesforce")
 
 
 def test_shipped_dutch_stop_words_are_lunr_languages_list() -> None:
@@ -293,4 +306,10 @@ def test_index_holds_only_published_partners(tmp_path: Path) -> None:
     assert problems == []
     data = write_search_assets(loaded, tmp_path / "out", "en", "", {})
     counts = {i["name"]: i["documents"] for i in data["indexes"]}
-    assert counts == {"partners-en": 1, "partners-nl": 1, "cases-nl": 1}
+    assert counts == {
+        "partners-en": 1,
+        "partners-nl": 1,
+        "partners-text-en": 1,
+        "partners-text-nl": 1,
+        "cases-nl": 1,
+    }

@@ -19,7 +19,8 @@ from partnermodel import Content
 
 from .documents import (
     CASE_FIELDS,
-    PARTNER_FIELDS,
+    PARTNER_CORE_FIELDS,
+    PARTNER_TEXT_FIELDS,
     case_document,
     case_store,
     partner_document,
@@ -73,10 +74,15 @@ def write_search_assets(
     folder = output / "search"
     folder.mkdir(parents=True, exist_ok=True)
     indexes = []
-    for covers, items, fields, to_document in (
-        ("partners", content.partners.values(), PARTNER_FIELDS, partner_document),
-        ("cases", content.cases.values(), CASE_FIELDS, case_document),
-    ):
+    # (name stem, covers, part, items, fields, document builder). The page loads the core
+    # partner index of its language first; everything else after the first results.
+    partners, cases = content.partners.values(), content.cases.values()
+    plan = (
+        ("partners", "partners", "core", partners, PARTNER_CORE_FIELDS, partner_document),
+        ("partners-text", "partners", "text", partners, PARTNER_TEXT_FIELDS, partner_document),
+        ("cases", "cases", "all", cases, CASE_FIELDS, case_document),
+    )
+    for stem, covers, part, items, fields, to_document in plan:
         for lang in SEARCH_LANGUAGES:
             if covers == "cases":
                 # A case is written in one language: it goes into that language's index.
@@ -86,11 +92,12 @@ def write_search_assets(
             if not documents:
                 continue  # lunr cannot build an empty index; the page skips absent ones
             index = build_index(documents, fields, lang)
-            name = f"{covers}-{lang}"
+            name = f"{stem}-{lang}"
             indexes.append(
                 {
                     "name": name,
                     "covers": covers,
+                    "part": part,
                     "lang": lang,
                     "file": _write(folder, name, index.serialize()),
                     "documents": len(documents),

@@ -12,16 +12,16 @@ from partnermodel import Case, Content, LocalText, Partner
 from partnermodel.markup import excerpt, html_to_text
 from partnermodel.vocab import country_name, language_name
 
-# Field boosts: a partner's name outranks its expertise, which outranks its description.
-PARTNER_FIELDS = {
+# Field boosts: a partner's name outranks its expertise, which outranks its tagline. The core
+# index (the page loads it first) holds these short fields; the descriptions, most of the
+# vocabulary, are a second index loaded after the first results (see assets.py).
+PARTNER_CORE_FIELDS = {
     "name": 10,
     "expertise": 5,
     "tagline": 3,
-    "industries": 2,
-    "location": 2,
-    "languages": 1,
-    "description": 1,
+    "facts": 2,  # industries, places served and languages
 }
+PARTNER_TEXT_FIELDS = {"description": 1}
 CASE_FIELDS = {
     "title": 10,
     "summary": 3,
@@ -44,9 +44,13 @@ def partner_document(partner: Partner, content: Content, lang: str) -> dict[str,
         "name": partner.name,
         "expertise": " ".join(expertise.label(term, lang) for term in partner.expertise),
         "tagline": partner.tagline.get(lang),
-        "industries": " ".join(industries.label(term, lang) for term in partner.industries),
-        "location": " ".join(places),
-        "languages": " ".join(language_name(code, lang) for code in partner.languages),
+        "facts": " ".join(
+            [
+                *(industries.label(term, lang) for term in partner.industries),
+                *places,
+                *(language_name(code, lang) for code in partner.languages),
+            ]
+        ),
         "description": html_to_text(partner.description_html.get(lang)),
     }
 

@@ -341,22 +341,42 @@
     return hits;
   }
 
-  /* Every word must match (AND); scores add up. */
-  function searchIndex(entry, words) {
+  /* Every word must match (AND), in any of the indexes: a word may be found in a partner's
+   * name (core index) and the next in its description (text index), or in its Dutch text.
+   * Per word, scores add up over the indexes of one language (they hold different fields)
+   * and the best language counts (they hold the same content twice); words' scores add up. */
+  function searchAll(entries, words) {
     let found = null;
     for (const word of words) {
-      const hits = wordHits(entry, word);
+      const byLang = new Map(); // lang -> Map(ref -> score)
+      const terms = new Map(); // ref -> [lang:term]
+      entries.forEach((entry) => {
+        let scores = byLang.get(entry.lang);
+        if (!scores) {
+          scores = new Map();
+          byLang.set(entry.lang, scores);
+        }
+        wordHits(entry, word).forEach((hit, ref) => {
+          scores.set(ref, (scores.get(ref) || 0) + hit.score);
+          const list = terms.get(ref) || [];
+          hit.terms.forEach((term) => list.push(entry.lang + ":" + term));
+          terms.set(ref, list);
+        });
+      });
+      const best = new Map();
+      byLang.forEach((scores) => {
+        scores.forEach((score, ref) => best.set(ref, Math.max(best.get(ref) || 0, score)));
+      });
       if (!found) {
         found = new Map();
-        hits.forEach((hit, ref) => found.set(ref, { score: hit.score, terms: hit.terms.slice() }));
+        best.forEach((score, ref) => found.set(ref, { score: score, terms: new Set(terms.get(ref)) }));
       } else {
         found.forEach((match, ref) => {
-          const hit = hits.get(ref);
-          if (!hit) {
+          if (!best.has(ref)) {
             found.delete(ref);
           } else {
-            match.score += hit.score;
-            Array.prototype.push.apply(match.terms, hit.terms);
+            match.score += best.get(ref);
+            terms.get(ref).forEach((term) => match.terms.add(term));
           }
         });
       }
@@ -364,29 +384,7 @@
         break;
       }
     }
-    return found;
-  }
-
-  /* Results of all indexes of a kind, merged by ref (best score). */
-  function searchAll(entries, words) {
-    const merged = new Map();
-    entries.forEach((entry) => {
-      const found = searchIndex(entry, words);
-      if (!found) {
-        return;
-      }
-      found.forEach((match, ref) => {
-        let best = merged.get(ref);
-        if (!best) {
-          best = { score: match.score, terms: new Set() };
-          merged.set(ref, best);
-        } else if (match.score > best.score) {
-          best.score = match.score;
-        }
-        match.terms.forEach((term) => best.terms.add(entry.lang + ":" + term));
-      });
-    });
-    return merged;
+    return found || new Map();
   }
 
   /* ---------- Facets ---------- */
@@ -1054,7 +1052,10 @@
     casesLoading = (async () => {
       try {
         const entries = manifest.indexes.filter((i) => i.covers === "cases");
-        entries.sort((a, b) => (b.lang === lang) - (a.lang === lang));
+        // First the page language's core index (names, expertise, taglines), which answers the
+    // first query; then the other language's, then the descriptions (manifest "part": "text").
+    const rank = (e) => (e.part === "text" ? 2 : 0) + (e.lang === lang ? 0 : 1);
+    entries.sort((a, b) => rank(a) - rank(b));
         const [store, ...loaded] = await Promise.all(
           [getJSON(new URL(storeFile(manifest.stores, "cases"), manifestURL))].concat(
             entries.map((entry) => loadIndex(manifestURL, entry).catch(() => null))
@@ -1097,7 +1098,10 @@
     manifestURL = new URL(root.getAttribute("data-manifest") || "/search/manifest.json", window.location.href);
     manifest = await getJSON(manifestURL);
     const entries = (manifest.indexes || []).filter((i) => i.covers === "partners");
-    entries.sort((a, b) => (b.lang === lang) - (a.lang === lang));
+    // First the page language's core index (names, expertise, taglines), which answers the
+    // first query; then the other language's, then the descriptions (manifest "part": "text").
+    const rank = (e) => (e.part === "text" ? 2 : 0) + (e.lang === lang ? 0 : 1);
+    entries.sort((a, b) => rank(a) - rank(b));
     const [primary, ...others] = entries;
     // The store and the page language's index download in parallel; the list shows from the
     // store alone, and the index is only turned into a lunr index once the list is up (or
