@@ -183,7 +183,7 @@ def test_every_word_must_match(tab: Tab) -> None:
 
 
 def test_words_may_match_in_different_fields_and_indexes(tab: Tab) -> None:
-    """"Kingdom" is only in the core index (countries served), "Salesforce" only in
+    """The word "Kingdom" is only in the core index (countries served), "Salesforce" only in
     descriptions: a partner matching one word in each is found."""
     tab.open()
     tab.search("kingdom salesforce")
