@@ -88,3 +88,17 @@ def test_front_matter_lines_are_offset() -> None:
 def test_missing_front_matter() -> None:
     _, _, _, problems = split_front_matter("title: A\n", "c.md")
     assert "front matter missing" in problems[0].message
+
+
+def test_yaml_bomb_is_refused_quickly() -> None:
+    """Nested aliases (a "billion laughs") are refused at the first alias, never expanded."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 12):
+        prev = chr(ord("a") + level - 1)
+        name = chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+    node, problems = load_yaml("\n".join(lines) + "\n", "bomb.yaml")
+    assert node is None
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (2, "not valid YAML: anchors and aliases (*name) are not allowed")
+    ]
