@@ -278,6 +278,35 @@ def test_back_and_forward_restore_the_search(tab: Tab) -> None:
     expect(tab.page.locator(HITS)).to_have_text(filtered)
 
 
+def test_results_can_be_sorted(tab: Tab) -> None:
+    partners = list(SAMPLE.partners.values())  # the directory's name order
+    rated = sorted(
+        partners,
+        key=lambda p: (
+            -(p.rating.average if p.rating else 0),
+            -(p.rating.count if p.rating else 0),
+        ),
+    )
+    tab.open()
+    first = tab.page.locator(HITS).first
+    expect(first).to_have_text(partners[0].name)
+    tab.page.select_option("[data-search-sort]", "rating")
+    expect(first).to_have_text(rated[0].name)
+    assert tab.params() == {"sort": ["rating"]}
+    tab.page.go_back()
+    expect(first).to_have_text(partners[0].name)
+    expect(tab.page.locator("[data-search-sort]")).to_have_value("")
+    tab.open("/partners/?sort=country&country=NL&country=BE")
+    from partnermodel.vocab import country_name
+
+    by_country = [
+        p.name
+        for p in sorted(partners, key=lambda p: country_name(p.location.country))  # stable
+        if {"NL", "BE"} & set(p.countries)
+    ]
+    expect(tab.page.locator(HITS)).to_have_text(by_country)
+
+
 def test_rating_filter_appears_once_partners_have_ratings(tab: Tab) -> None:
     """Reviews come with issue 4: give two partners a rating in the store on its way in."""
     ratings = {"grachtwerk": {"average": 4.6, "count": 7}, "maasmail": {"average": 3.2, "count": 1}}

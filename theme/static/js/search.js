@@ -33,6 +33,19 @@
   const SHORT_FACET = 6;
   const LIST_FACETS = ["expertise", "country", "language", "brand"];
   const FACETS = LIST_FACETS.concat(["accepting", "rating"]);
+  // ?sort=: best match (the default: relevance with a query, name order without), or one of
+  // these. Part of the public URL interface, like the filters.
+  const SORTS = {
+    name: (a, b) => a.order - b.order,
+    rating: (a, b) =>
+      ((b.rating && b.rating.average) || 0) - ((a.rating && a.rating.average) || 0) ||
+      ((b.rating && b.rating.count) || 0) - ((a.rating && a.rating.count) || 0) ||
+      a.order - b.order,
+    country: (a, b) =>
+      String((labels.country || {})[a.country] || a.country).localeCompare(
+        String((labels.country || {})[b.country] || b.country)
+      ) || a.order - b.order,
+  };
   const SEPARATOR = /[\s-]+/; // lunr.tokenizer.separator
   const FIELD = /^[^:]*:/; // a lunr field prefix, "name:"
   const SYNTAX = /[~^]\d*|[:*+]/g; // other lunr query syntax, stripped from words
@@ -52,6 +65,7 @@
   }
   const filters = app.querySelector("[data-search-filters]");
   const facetBox = app.querySelector("[data-search-facets]");
+  const sortSelect = app.querySelector("[data-search-sort]");
   const activeCount = app.querySelector("[data-search-active-count]");
   const clearButton = app.querySelector("[data-search-clear]");
   const hitList = app.querySelector("[data-search-hits]");
@@ -127,7 +141,7 @@
   /* ---------- State and URL ---------- */
 
   function emptyState() {
-    return { q: "", expertise: [], country: [], language: [], brand: [], accepting: false, rating: 0 };
+    return { q: "", expertise: [], country: [], language: [], brand: [], accepting: false, rating: 0, sort: "" };
   }
 
   function readURL() {
@@ -142,6 +156,8 @@
     state.accepting = ["1", "true", "yes"].indexOf((params.get("accepting") || "").toLowerCase()) >= 0;
     const rating = parseInt(params.get("rating") || "", 10);
     state.rating = rating >= 1 && rating <= 5 ? rating : 0;
+    const sort = params.get("sort") || "";
+    state.sort = SORTS.hasOwnProperty(sort) ? sort : "";
     return state;
   }
 
@@ -167,6 +183,9 @@
     }
     if (state.rating) {
       params.append("rating", String(state.rating));
+    }
+    if (state.sort) {
+      params.append("sort", state.sort);
     }
     const query = params.toString();
     return window.location.pathname + (query ? "?" + query : "");
@@ -578,6 +597,9 @@
     if (input.value !== current.q) {
       input.value = current.q;
     }
+    if (sortSelect) {
+      sortSelect.value = current.sort;
+    }
     Object.keys(facetControls).forEach((facet) => {
       facetControls[facet].forEach((control, value) => {
         let checked;
@@ -918,6 +940,9 @@
       });
       candidates.sort((a, b) => matches.get(b.slug).score - matches.get(a.slug).score || a.order - b.order);
     }
+    if (state.sort) {
+      candidates = candidates.slice().sort(SORTS[state.sort]);
+    }
     setQueryMarks(words);
     const outcome = applyFacets(candidates, state);
     updateCounts(outcome.counts);
@@ -992,6 +1017,14 @@
     }
     window.clearTimeout(timer);
     current = next;
+    shown = PAGE_SIZE;
+    run();
+    saveURL(true);
+  }
+
+  function onSortChange() {
+    window.clearTimeout(timer);
+    current = Object.assign({}, current, { q: input.value, sort: sortSelect.value });
     shown = PAGE_SIZE;
     run();
     saveURL(true);
@@ -1152,6 +1185,9 @@
     input.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
     facetBox.addEventListener("change", onFacetChange);
+    if (sortSelect) {
+      sortSelect.addEventListener("change", onSortChange);
+    }
     clearButton.addEventListener("click", onClear);
     moreButton.addEventListener("click", onMore);
     window.addEventListener("popstate", onPopState);
