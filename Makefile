@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 PELICAN := $(VENV)/bin/pelican -s pelican.conf.py --fatal errors
 
-.PHONY: install build serve test validate lint format schemas clean
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+.PHONY: install build serve test validate lint format schemas clean bench
 
 $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,8 +24,17 @@ build: $(STAMP)
 	rm -rf output
 	$(PELICAN)
 
+# Serving rebuilds incrementally: only what changed is rendered again (README, Performance).
 serve: build
-	$(PELICAN) --listen --autoreload --bind 127.0.0.1 --port 8000
+	INCREMENTAL=1 $(PELICAN) --listen --autoreload --bind 127.0.0.1 --port 8000
+
+# The benchmark (README, Performance): a few minutes; Pagefind is installed for it only.
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(PY) scripts/bench.py
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
@@ -45,4 +56,4 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf output $(VENV) .pytest_cache node_modules
+	rm -rf output $(VENV) .pytest_cache node_modules cache .bench

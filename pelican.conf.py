@@ -23,7 +23,16 @@ DEFAULT_LANG = "en"
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
-DELETE_OUTPUT_DIRECTORY = True
+# INCREMENTAL=1 (make serve, the benchmark): keep output/ and the caches in CACHE_PATH, write
+# only pages whose inputs changed, delete files no longer written (partner_directory.incremental).
+# Unset (make build, Netlify): everything from scratch, no cache read or written.
+INCREMENTAL = os.environ.get("INCREMENTAL", "") == "1"
+DELETE_OUTPUT_DIRECTORY = not INCREMENTAL
+CACHE_PATH = "cache"
+# Processes that render pages (0: one per CPU, at most 4; 1: none besides the build itself),
+# used only from PARALLEL_MIN_JOBS pages and files on (partner_directory.render).
+BUILD_WORKERS = int(os.environ.get("BUILD_WORKERS", "0") or 0)
+PARALLEL_MIN_JOBS = int(os.environ.get("PARALLEL_MIN_JOBS", "400") or 400)
 
 PLUGIN_PATHS = ["plugins"]
 # Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
@@ -45,7 +54,19 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,  # every value is escaped unless a template says otherwise
     "trim_blocks": True,
     "lstrip_blocks": True,
+    # Each build makes a new environment, so templates never change during one: without this,
+    # Jinja checks the file of every extended and imported template again for each page.
+    "auto_reload": False,
 }
+
+# The production address that copies made elsewhere link back to (feeds, calendars, reuse
+# snippets, badges): Netlify's URL is the main address in previews too; locally the default.
+PUBLIC_SITEURL = os.environ.get("URL", "https://partners.copernica.com").rstrip("/")
+
+# The day to build for (YYYY-MM-DD): library items and events dated later are not published
+# yet. Empty means today in TIMEZONE; tests set it so the site does not change as time passes.
+BUILD_DATE = os.environ.get("BUILD_DATE", "")
+LIBRARY_PAGE_SIZE = 12
 
 # Where "Choose this partner" leads: the product's partner selection, slug filled in.
 CHOOSE_PARTNER_URL = os.environ.get(

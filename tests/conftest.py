@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 import sys
@@ -32,8 +33,20 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-def run_pelican(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """A real Pelican build with the project's settings, theme and plugins."""
+# The day test builds are built for: the sample events and scheduled library items are upcoming
+# or past relative to it, so no test changes as time passes.
+BUILD_DATE = "2026-11-26"
+
+
+def run_pelican(
+    content: Path,
+    output: Path,
+    *extra: str,
+    build_date: str = BUILD_DATE,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """A real Pelican build with the project's settings, theme and plugins, as on `build_date`
+    (`env`: more environment variables, e.g. INCREMENTAL)."""
     return subprocess.run(
         [
             sys.executable,
@@ -49,6 +62,7 @@ def run_pelican(content: Path, output: Path, *extra: str) -> subprocess.Complete
             *extra,
         ],
         cwd=ROOT,
+        env={**os.environ, "BUILD_DATE": build_date, **(env or {})},
         capture_output=True,
         text=True,
         check=False,

@@ -94,6 +94,14 @@ AXE_PAGES = [
     "/reviews/thanks/",
     "/reviews/how-we-check/",
     "/404.html",
+    "/library/",
+    "/library/whitepapers/deliverability-handbook/",
+    "/library/reuse/",
+    "/events/",
+    "/events/inbox-expo-london-2027/",
+    "/programme/",
+    "/programme/join/",
+    "/numbers/",
 ]
 
 

@@ -15,9 +15,9 @@ JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 TAG = re.compile(r"<[^>]*>", re.S)
 ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
 SCRIPT_BLOCK = re.compile(r"<script[^>]*>.*?</script>", re.S)
-TEXT_ATTRIBUTE = re.compile(
-    r'\s(?:alt|title|aria-label|aria-description|placeholder|value)="([^"]*)"'
-)
+TEXT_ATTRIBUTE = re.compile(r'\s(?:alt|title|aria-label|aria-description|placeholder)="([^"]*)"')
+# A button's value is its text; an <option>'s value is data (a URL parameter), never shown.
+BUTTON_VALUE = re.compile(r'<input[^>]*type="(?:submit|button|reset)"[^>]*\svalue="([^"]*)"')
 ATTRIBUTE_TEXT = re.compile(r'[a-z-]+="[^"A-Za-z]*"')
 KEY_USE = re.compile(r"""\bt\(\s*['"]([a-z0-9_]+)['"]""")
 
@@ -30,7 +30,7 @@ def test_templates_exist() -> None:
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)
 def test_no_hard_coded_text(template: Path) -> None:
     source = SCRIPT_BLOCK.sub("", template.read_text(encoding="utf-8"))
-    for value in TEXT_ATTRIBUTE.findall(source):
+    for value in TEXT_ATTRIBUTE.findall(source) + BUTTON_VALUE.findall(source):
         assert not re.search(r"[A-Za-z]", JINJA.sub("", value)), (template.name, value)
     text = ENTITY.sub("", TAG.sub(" ", JINJA.sub(" ", source)))
     text = ATTRIBUTE_TEXT.sub(" ", text)  # attributes written by macros, e.g. ` lang="{{ x }}"`

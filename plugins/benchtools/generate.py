@@ -186,7 +186,7 @@ def _review(rng: random.Random, review_id: str, slug: str, when: dt.datetime) ->
     invited = rng.random() < 0.7
     lines = [
         "# yaml-language-server: $schema=../../../schemas/review.schema.json",
-        f"id: {review_id}",
+        f"id: {_q(review_id)}",  # quoted: an all-digit id would be a YAML integer
         f"partner: {slug}",
         f"status: {status}",
         f"verification: {'invited' if invited else 'unverified'}",
@@ -194,12 +194,12 @@ def _review(rng: random.Random, review_id: str, slug: str, when: dt.datetime) ->
         f"title: {_q(body.split(',')[0].split('.')[0][:80])}",
         f"body: {_q(body)}",
         f"author:\n  name: {_q(rng.choice(FIRST_NAMES) + ' ' + rng.choice(LAST_NAMES))}",
-        f"email_hash: {_hex(rng, 64)}",
+        f"email_hash: {_q(_hex(rng, 64))}",
         f"submitted: {when.strftime('%Y-%m-%dT%H:%M:%SZ')}",
         f"lang: {'nl' if dutch else 'en'}",
     ]
     if invited:
-        lines.append(f"invite: {_hex(rng, 32)}")
+        lines.append(f"invite: {_q(_hex(rng, 32))}")
     if status != "pending":
         decided = (when + dt.timedelta(days=rng.randint(0, 5))).strftime("%Y-%m-%dT%H:%M:%SZ")
         lines.append(f"moderation:\n  by: Moderator\n  at: {decided}")
@@ -242,6 +242,11 @@ def generate(target: Path, sizes: Sizes, seed: int = 1, taxonomy: Path | None = 
         (folder / f"{review_id}.yaml").write_text(
             _review(rng, review_id, slug, when), encoding="utf-8"
         )
+    # Their own random streams: partners, cases and reviews stay as they were for a seed.
+    from .generate_library import write_events, write_library  # uses this module's tables
+
+    write_library(target, sizes.library, random.Random(f"{seed}-library"))
+    write_events(target, sizes.events, random.Random(f"{seed}-events"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lunr.index import Index
 
 from partnermodel import Content
+from partnermodel.digest import tree_digest, versions_digest
 
 from .documents import (
     CASE_FIELDS,
@@ -26,6 +29,7 @@ from .documents import (
     partner_document,
     partner_store,
 )
+from .fastbuilder import load_terms, save_terms
 from .pipeline import FOLD_LABEL, SEARCH_LANGUAGES, new_builder
 
 MANIFEST_VERSION = 1
@@ -55,12 +59,59 @@ def _write(folder: Path, stem: str, data: Any) -> str:
     The content hash makes caching for a year safe; only manifest.json, beside the files folder,
     is revalidated on every visit (netlify.toml).
     """
-    payload = _dump(data)
+    return _write_payload(folder, stem, _dump(data))
+
+
+def _write_payload(folder: Path, stem: str, payload: bytes) -> str:
     digest = hashlib.sha256(payload).hexdigest()[:10]
     name = f"{FILES_DIR}/{stem}.{digest}.json"
     (folder / name).parent.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(payload)
     return name
+
+
+def index_payload(
+    documents: list[dict[str, str]],
+    fields: dict[str, int],
+    lang: str,
+    cache_dir: Path | None,
+    used: set[Path] | None = None,
+) -> bytes:
+    """The serialized index; with a cache folder (incremental builds), built only when its
+    documents, fields, language or the search code changed since it was last built."""
+    if cache_dir is None:
+        return _dump(build_index(documents, fields, lang).serialize())
+    # What the index is built from: the ref and the indexed fields (a partner's new name does
+    # not rebuild the index of descriptions).
+    indexed = [[d["slug"], *(d.get(f, "") for f in fields)] for d in documents]
+    key = hashlib.sha256(
+        _dump([_code_digest(), LUNR_JS_VERSION, lang, fields, indexed])
+    ).hexdigest()
+    path = cache_dir / f"index-{key[:32]}.json"
+    if used is not None:
+        used.add(path)
+    try:
+        return path.read_bytes()
+    except OSError:
+        payload = _dump(build_index(documents, fields, lang).serialize())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+        return payload
+
+
+def _prune(cache_dir: Path, used: set[Path]) -> None:
+    """Forget the indexes this build did not use (they would only pile up)."""
+    for path in [*cache_dir.glob("index-*.json"), *cache_dir.glob("terms-*.pickle")]:
+        if path not in used:
+            path.unlink(missing_ok=True)
+
+
+@cache
+def _code_digest() -> str:
+    """This package's code and lunr's version: a change builds every index again."""
+    return tree_digest(Path(__file__).parent) + versions_digest(["lunr", "nltk"])
 
 
 def write_search_assets(
@@ -69,11 +120,19 @@ def write_search_assets(
     page_lang: str,
     site_url: str,
     brand_labels: dict[str, str],
+    cache_dir: Path | None = None,
 ) -> dict[str, Any]:
-    """Write every index, the stores and the manifest; returns the manifest."""
+    """Write every index, the stores and the manifest; returns the manifest.
+
+    `cache_dir`: a folder of earlier built indexes to reuse (incremental builds), or None.
+    """
     folder = output / "search"
     folder.mkdir(parents=True, exist_ok=True)
     indexes = []
+    used: set[Path] = set()
+    terms = cache_dir / f"terms-{_code_digest()[:32]}.pickle" if cache_dir else None
+    if terms is not None:
+        load_terms(terms)
     # (name stem, covers, part, items, fields, document builder). The page loads the core
     # partner index of its language first; everything else after the first results.
     partners, cases = content.partners.values(), content.cases.values()
@@ -91,7 +150,7 @@ def write_search_assets(
                 documents = [to_document(i, content, lang) for i in items]
             if not documents:
                 continue  # lunr cannot build an empty index; the page skips absent ones
-            index = build_index(documents, fields, lang)
+            payload = index_payload(documents, fields, lang, cache_dir, used)
             name = f"{stem}-{lang}"
             indexes.append(
                 {
@@ -99,7 +158,7 @@ def write_search_assets(
                     "covers": covers,
                     "part": part,
                     "lang": lang,
-                    "file": _write(folder, name, index.serialize()),
+                    "file": _write_payload(folder, name, payload),
                     "documents": len(documents),
                     "fields": list(fields),
                 }
@@ -123,4 +182,7 @@ def write_search_assets(
         },
     }
     (folder / "manifest.json").write_bytes(_dump(manifest))
+    if cache_dir is not None and terms is not None:
+        save_terms(terms)
+        _prune(cache_dir, used | {terms})
     return manifest

@@ -7,21 +7,41 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from partnermodel.forkpool import Background
 from partnermodel.vocab import DEFAULT_LANGUAGE
 
 from .assets import write_search_assets
+
+# From this many partners on, the indexes are built in a child process while the directory's
+# pages render (issue 7); a small site builds them in the build process.
+BACKGROUND_FROM_PARTNERS = 200
 
 
 class SearchAssetsGenerator(Generator):
     """Writes output/search/: lunr indexes, result stores and manifest.json."""
 
-    def generate_output(self, writer: Any) -> None:
+    def generate_context(self) -> None:
+        self._background: Background | None = None
         content = self.context["directory"]  # loaded and validated by partner_directory
+        if len(content.partners) >= BACKGROUND_FROM_PARTNERS:
+            self._background = Background(self._write)
+
+    def generate_output(self, writer: Any) -> None:
+        if self._background is not None:
+            self._background.wait()
+        else:
+            self._write()
+
+    def _write(self) -> dict[str, Any]:
+        content = self.context["directory"]
         translations = self.context["translations"]
         lang = DEFAULT_LANGUAGE
         brand_labels = {
             brand: translations.get(f"brand_{brand}", lang) for brand in ("whitelabel", "copernica")
         }
-        write_search_assets(
-            content, Path(self.output_path), lang, self.settings["SITEURL"], brand_labels
+        cache = None
+        if self.settings.get("INCREMENTAL"):
+            cache = Path(self.settings.get("CACHE_PATH") or "cache") / "search"
+        return write_search_assets(
+            content, Path(self.output_path), lang, self.settings["SITEURL"], brand_labels, cache
         )

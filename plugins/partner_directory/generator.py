@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +14,19 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from partnermodel import Content, ContentError, LocalText, load_content
+from partnermodel.cache import parse_session
 from partnermodel.logos import write_renditions
 from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
 from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name
 
+from . import incremental
 from .api import partners_json, review_json_ld, script_json
 from .assets import StaticAssets
+from .content_site import ContentSite
 from .i18n import TABLE_FILE, Translations
 from .pages import browse_url, case_url, partner_url, plan_pages
+from .publication import build_date
+from .render import write_pages
 
 
 class DirectoryGenerator(Generator):
@@ -28,7 +35,11 @@ class DirectoryGenerator(Generator):
     content: Content
 
     def generate_context(self) -> None:
-        content, problems = load_content(Path(self.path))
+        # Before anything is written: what an incremental build keeps is decided against it.
+        incremental.begin(self)
+        # Incremental builds reuse what loading unchanged files produced (partnermodel.cache).
+        with parse_session(incremental.parse_cache_folder(self.settings)):
+            content, problems = load_content(Path(self.path))
         if problems:
             # Pelican only logs a bad file and carries on; we stop, so nothing wrong is
             # published. The exception's message lists every problem, one per line.
@@ -39,6 +50,10 @@ class DirectoryGenerator(Generator):
         self.context["directory"] = content
         self.context["translations"] = self.translations
         self.env.globals.update(self._template_globals(DEFAULT_LANGUAGE))
+        # The library, events, programme, badges and numbers (publication by build date).
+        today = build_date(self.settings)
+        self.site = ContentSite(content, today, self.translations, self.settings)
+        self.env.globals.update(self.site.template_globals())
         # Already escaped for a <script> element; autoescaping it again would break the JSON.
         self.env.filters["script_json"] = lambda data: Markup(script_json(data))
 
@@ -70,7 +85,8 @@ class DirectoryGenerator(Generator):
             "expertise_label": lambda term: taxonomies["expertise"].label(term, lang),
             "industry_label": lambda term: taxonomies["industries"].label(term, lang),
             "country_name": lambda code: country_name(code, lang),
-            "format_date": lambda day: format_date(day, "long", locale=lang),
+            # Babel formats are slow and pages repeat the same few dates and ratings.
+            "format_date": cache(lambda day: format_date(day, "long", locale=lang)),
             "language_name": lambda code: language_name(code, lang),
             "partner_url": partner_url,
             "case_url": case_url,
@@ -83,27 +99,27 @@ class DirectoryGenerator(Generator):
             "review_settings": REVIEW_SETTINGS,
             "review_checks": CHECKS,
             "review_json_ld": review_json_ld,
-            "format_rating": lambda value: format_decimal(value, "0.0", locale=lang),
+            "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
         }
 
     def generate_output(self, writer: Any) -> None:
-        for page in plan_pages(self.content):
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template.removesuffix(".html")),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                page_url=page.url,
-                **page.values,
-            )
-        self._write_api()
-        self._copy_logos()
-        self.assets.write(Path(self.output_path))
+        # Every page, and the other files: in worker processes on a big site, skipping
+        # unchanged pages in incremental builds (render.py).
+        write_pages(
+            self,
+            writer,
+            chain(plan_pages(self.content), self.site.pages()),
+            also=[
+                self._write_api,
+                self._copy_logos,
+                lambda: self.site.write_files(Path(self.output_path), Path(self.path)),
+                lambda: self.assets.write(Path(self.output_path)),
+            ],
+        )
 
     def _write_api(self) -> None:
         target = Path(self.output_path) / "api" / "partners.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(partners_json(self.content, self.settings["SITEURL"]), encoding="utf-8")
+        incremental.write_output(target, partners_json(self.content, self.settings["SITEURL"]))
 
     def _copy_logos(self) -> None:
         # SVGs (checked by the model) ship as they are; raster logos only as resized

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .library_model import EVENT_RECORD, LIBRARY_RECORD, WHITEPAPER_RECORD
 from .loader import load_content, vocabularies_for
 from .model import CASE_RECORD, PARTNER_RECORD, TERM_RECORD
 from .review_model import REVIEW_RECORD
@@ -25,6 +26,12 @@ DOCUMENTS: dict[str, tuple[Record, str]] = {
     "partner": (PARTNER_RECORD, "content/partners/<slug>/partner.yaml"),
     "case": (CASE_RECORD, "the front matter of content/cases/<slug>.md"),
     "review": (REVIEW_RECORD, "content/reviews/<partner-slug>/<id>.yaml"),
+    "library-item": (
+        LIBRARY_RECORD,
+        "the front matter of content/library/{articles,best-practices}/<slug>.md",
+    ),
+    "whitepaper": (WHITEPAPER_RECORD, "the front matter of content/library/whitepapers/<slug>.md"),
+    "event": (EVENT_RECORD, "the front matter of content/events/<slug>.md"),
 }
 
 

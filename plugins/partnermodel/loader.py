@@ -7,13 +7,26 @@ all call `load_content`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
 
+from .cache import cached
+from .gcpause import paused_gc
+from .library_model import (
+    ATTACHMENT_EXTENSIONS,
+    EVENT_RECORD,
+    LIBRARY_TYPES,
+    LIBRARY_VOCABULARIES,
+    Event,
+    LibraryItem,
+    event_rules,
+    library_rules,
+    record_for,
+)
 from .markup import render_markdown
 from .model import (
     BRANDS,
@@ -30,7 +43,7 @@ from .model import (
 from .problems import Problem
 from .review_model import REVIEW_ID_RE, REVIEW_RECORD, REVIEW_VOCABULARIES, Review, review_rules
 from .review_settings import UNKNOWN_PARTNER_FOLDER
-from .schema import INVALID, SLUG_RE, Context, Vocabulary
+from .schema import INVALID, SLUG_RE, Context, Record, Vocabulary, did_you_mean
 from .text import LocalText
 from .vocab import SITE_LANGUAGES, country_codes, language_codes
 from .yamlsource import Mapping, load_yaml, split_front_matter
@@ -38,6 +51,8 @@ from .yamlsource import Mapping, load_yaml, split_front_matter
 TAXONOMIES = ("expertise", "industries")
 PARTNER_FILE = "partner.yaml"
 REVIEWS_DIR = "reviews"
+LIBRARY_DIR = "library"
+EVENTS_DIR = "events"
 
 
 @dataclass
@@ -50,6 +65,10 @@ class Content:
     cases: dict[str, Case] = field(default_factory=dict)
     # Every review file, in any status, by id; only approved ones reach Partner.reviews.
     reviews: dict[str, Review] = field(default_factory=dict)
+    # Library items by `<type>/<slug>` and events by slug, newest first, drafts included:
+    # what is published depends on the build date (LibraryItem.is_live, Event.is_live).
+    library: dict[str, LibraryItem] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
 
 
 def sort_key(name: str) -> str:
@@ -59,6 +78,16 @@ def sort_key(name: str) -> str:
 
 def display_path(path: Path) -> str:
     """The path as a partner sees it in their checkout: relative to the working directory."""
+    text = os.fspath(path)
+    parts = text.split("/")
+    if "." not in parts and ".." not in parts and "" not in parts[1:]:
+        # Already normal (no ".", ".." or doubled separators): relpath's answer without its
+        # two abspath calls, which showed in profiles of a 23,000-file tree (issue 7).
+        if not text.startswith("/"):
+            return text
+        cwd = os.getcwd()
+        if text.startswith(cwd) and text[len(cwd) : len(cwd) + 1] == "/" and cwd != "/":
+            return text[len(cwd) + 1 :]
     try:
         return os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
@@ -77,6 +106,7 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
+@paused_gc
 def load_content(
     root: Path | str, files: Iterable[Path | str] | None = None
 ) -> tuple[Content, list[Problem]]:
@@ -113,6 +143,8 @@ def load_content(
             content.cases[case.slug] = case
 
     _load_reviews(root, vocabularies, wanted, content, problems)
+    _load_library(root, vocabularies, wanted, content, problems)
+    _load_events(root, vocabularies, wanted, content, problems)
 
     content.partners = dict(
         sorted(content.partners.items(), key=lambda kv: (sort_key(kv[1].name), kv[0]))
@@ -120,6 +152,10 @@ def load_content(
     content.cases = dict(
         sorted(content.cases.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
     )
+    content.library = dict(
+        sorted(content.library.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
+    )
+    content.events = dict(sorted(content.events.items(), key=lambda kv: (kv[1].start, kv[0])))
     for case in content.cases.values():
         if case.partner in content.partners:
             content.partners[case.partner].cases.append(case)
@@ -155,6 +191,7 @@ def _vocabularies(
             open_pattern=SLUG_RE.pattern,
         ),
         **{name: Vocabulary(name, ids) for name, ids in REVIEW_VOCABULARIES.items()},
+        **{name: Vocabulary(name, ids) for name, ids in LIBRARY_VOCABULARIES.items()},
     }
 
 
@@ -191,6 +228,7 @@ def _partner_dirs(root: Path) -> list[Path]:
     return sorted(p for p in partners.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+@cached("partner")
 def _load_partner(
     folder: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Partner | None:
@@ -242,6 +280,7 @@ def _load_partner(
     return Partner.from_values(folder.name, values, html, shown)
 
 
+@cached("case")
 def _load_case(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Case | None:
@@ -363,6 +402,7 @@ def _load_reviews(
             content.reviews[review.id] = review
 
 
+@cached("review")
 def _load_review(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Review | None:
@@ -408,6 +448,182 @@ def _parse_review(
     if values is INVALID or found or ctx.problems or not ok:
         return None
     return Review.from_values(values, shown)
+
+
+@dataclass
+class _FrontMatterFile:
+    """One Markdown file with front matter, read and checked against a record."""
+
+    values: Any = INVALID
+    node: Mapping | None = None
+    body: str = ""
+    body_offset: int = 0
+    ctx: Context | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def attachment(self, name: str) -> str | None:
+        """The file name a field names, as written (even when the record has other errors)."""
+        if self.node is None or name not in self.node.entries:
+            return None
+        raw = getattr(self.node.entries[name][1], "raw", None)
+        return raw.strip() if isinstance(raw, str) else None
+
+    def apply_rules(self, rules: Callable[..., None], *args: Any) -> None:
+        """Check the rules between fields once every field is valid."""
+        if self.values is INVALID or self.node is None or self.ctx is None:
+            return
+        before = len(self.ctx.problems)
+        rules(self.values, self.node, self.ctx, *args)
+        self.problems.extend(self.ctx.problems[before:])
+
+    @property
+    def ok(self) -> bool:
+        return self.values is not INVALID and not self.problems
+
+
+def _read_front_matter(
+    path: Path, record: Record, vocabularies: dict[str, Vocabulary], what: str
+) -> _FrontMatterFile:
+    """Read `path` as front matter over a Markdown body; problems stay in the result."""
+    shown = display_path(path)
+    result = _FrontMatterFile()
+    if not SLUG_RE.match(path.stem):
+        message = f"file name {path.stem!r} is not a valid slug: use {SLUG.pattern_help}"
+        result.problems.append(Problem(shown, 1, 1, "", message))
+    text = _read(path, result.problems)
+    if text is None:
+        return result
+    front, body, body_offset, found = split_front_matter(text, shown)
+    result.problems.extend(found)
+    if front is None:
+        return result
+    node, found = load_yaml(front, shown, line_offset=1)
+    result.problems.extend(found)
+    if node is None:
+        return result
+    ctx = Context(shown, vocabularies, folder=path.parent)
+    result.values = record.parse(node, ctx, "")
+    result.problems.extend(ctx.problems)
+    if not body.strip():
+        message = f"the {what} has no text below the front matter"
+        result.problems.append(Problem(shown, text.count("\n") + 1, 1, "body", message))
+    result.node = node if isinstance(node, Mapping) else None
+    result.body, result.body_offset, result.ctx = body, body_offset, ctx
+    return result
+
+
+_Parse = Callable[[Path], tuple[_FrontMatterFile, tuple[str | None, ...]]]
+
+
+def _read_item_folder(
+    folder: Path, wanted: set[Path] | None, problems: list[Problem], parse: _Parse
+) -> None:
+    """Read every `<slug>.md` in `folder` with `parse`, which returns the file and the names
+    of the files it uses; report files no item uses, and anything else found there."""
+    used: set[str] = set()
+    attachments: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # editors' temporary files
+        selected = wanted is None or path.resolve() in wanted
+        if path.is_file() and path.suffix == ".md":
+            result, names = parse(path)
+            used.update(name for name in names if name)
+            # An item is checked when it, or a file it uses, is among the wanted files.
+            uses_wanted = wanted is not None and any(
+                (folder / name).resolve() in wanted for name in names if name
+            )
+            if selected or uses_wanted:
+                problems.extend(result.problems)
+        elif path.is_file() and path.suffix.lower().lstrip(".") in ATTACHMENT_EXTENSIONS:
+            attachments.append(path)
+        elif selected:
+            allowed = ", ".join("." + e for e in ATTACHMENT_EXTENSIONS)
+            kind = "folder" if path.is_dir() else "file"
+            message = (
+                f"unexpected {kind}: this folder holds <slug>.md files and the files they use "
+                f"({allowed})"
+            )
+            problems.append(Problem(display_path(path), 1, 1, "", message))
+    for path in attachments:
+        if path.name not in used and (wanted is None or path.resolve() in wanted):
+            message = "no item uses this file: name it in an item's `file` or `cover`, or remove it"
+            problems.append(Problem(display_path(path), 1, 1, "", message))
+
+
+def _touches(folder: Path, wanted: set[Path] | None) -> bool:
+    """Whether any wanted path is this folder, inside it, or contains it."""
+    if wanted is None:
+        return True
+    folder = folder.resolve()
+    return any(w == folder or folder in w.parents or w in folder.parents for w in wanted)
+
+
+def _load_library(
+    root: Path,
+    vocabularies: dict[str, Vocabulary],
+    wanted: set[Path] | None,
+    content: Content,
+    problems: list[Problem],
+) -> None:
+    base = root / LIBRARY_DIR
+    if not base.is_dir():
+        return
+    for folder in sorted(base.iterdir()):
+        if folder.name.startswith(".") or not _touches(folder, wanted):
+            continue
+        if not folder.is_dir() or folder.name not in LIBRARY_TYPES:
+            kind = "folder" if folder.is_dir() else "file"
+            folders = ", ".join(f"{t}/" for t in LIBRARY_TYPES)
+            hint = did_you_mean(folder.name, LIBRARY_TYPES)
+            message = f"unexpected {kind}: content/library/ holds the folders {folders}.{hint}"
+            problems.append(Problem(display_path(folder), 1, 1, "", message))
+            continue
+        library_type = folder.name
+
+        def parse(path: Path, library_type: str = library_type) -> Any:
+            result = _read_front_matter(path, record_for(library_type), vocabularies, "item")
+            result.apply_rules(library_rules, result.body, result.body_offset)
+            names = (result.attachment("file"), result.attachment("cover"))
+            if result.ok and (wanted is None or path.resolve() in wanted):
+                values = result.values
+                size = (path.parent / values["file"]).stat().st_size if values.get("file") else None
+                item = LibraryItem.from_values(
+                    library_type,
+                    path.stem,
+                    values,
+                    result.body.strip() + "\n",
+                    render_markdown(result.body),
+                    size,
+                    display_path(path),
+                )
+                content.library[item.key] = item
+            return result, names
+
+        _read_item_folder(folder, wanted, problems, parse)
+
+
+def _load_events(
+    root: Path,
+    vocabularies: dict[str, Vocabulary],
+    wanted: set[Path] | None,
+    content: Content,
+    problems: list[Problem],
+) -> None:
+    folder = root / EVENTS_DIR
+    if not folder.is_dir() or not _touches(folder, wanted):
+        return
+
+    def parse(path: Path) -> Any:
+        result = _read_front_matter(path, EVENT_RECORD, vocabularies, "event")
+        result.apply_rules(event_rules)
+        if result.ok and (wanted is None or path.resolve() in wanted):
+            html = render_markdown(result.body)
+            event = Event.from_values(path.stem, result.values, html, display_path(path))
+            content.events[event.slug] = event
+        return result, (result.attachment("cover"),)
+
+    _read_item_folder(folder, wanted, problems, parse)
 
 
 def _attach_reviews(content: Content) -> None:

@@ -7,10 +7,13 @@ script, event handler, style, iframe, javascript: or data: URL survives whatever
 from __future__ import annotations
 
 import re
+import threading
 from html.parser import HTMLParser
 
 import markdown
 import nh3
+
+from .cache import cached_text
 
 ALLOWED_TAGS = frozenset(
     {
@@ -25,17 +28,31 @@ _HEADING_TAG = re.compile(r"(</?)h([1-6])(?=[\s>])")
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
+_LOCAL = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """One Markdown converter per thread, reset before each use.
+
+    Building a converter loads its extensions; one per call cost more than the conversion, and
+    its reference cycles kept each one alive until the garbage collector ran (issue 7).
+    """
+    converter = getattr(_LOCAL, "converter", None)
+    if converter is None:
+        converter = _LOCAL.converter = markdown.Markdown(
+            extensions=["sane_lists", "tables"], output_format="html"
+        )
+    return converter
+
+
+@cached_text("markdown")  # in incremental builds only (partnermodel.cache)
 def render_markdown(source: str) -> str:
     """Render Markdown written by a partner or editor to sanitised HTML.
 
     Headings start at h2 (the page has its own h1); links get rel="nofollow noopener ugc"
     because they are user-supplied.
     """
-    html = markdown.markdown(
-        source,
-        extensions=["sane_lists", "tables"],
-        output_format="html",
-    )
+    html = _markdown().reset().convert(source)
     # Shift headings so the text's top level becomes h2: the page has its own h1.
     levels = [int(level) for level in _HEADING.findall(html)]
     shift = max(0, 2 - min(levels)) if levels else 0

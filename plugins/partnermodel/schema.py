@@ -10,9 +10,11 @@ import datetime as dt
 import difflib
 import re
 import urllib.parse
+import zoneinfo
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -566,3 +568,66 @@ class DateTime(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date-time"}
+
+
+class OffsetDateTime(Kind):
+    """A local date and time with its UTC offset, ISO 8601: 2026-12-10T09:30:00+01:00.
+
+    Unlike DateTime, the offset is kept: an event happens at a wall-clock time somewhere.
+    """
+
+    def parse(self, node: Node, ctx: Context, name: str) -> Any:
+        allowed = "a date and time with its UTC offset, e.g. 2026-12-10T09:30:00+01:00"
+        # The raw text, not PyYAML's value: YAML 1.1 timestamps lose the offset as written.
+        raw = node.raw.strip() if isinstance(node, Scalar) and isinstance(node.raw, str) else ""
+        value = None
+        if raw and not _is_date_only(node):
+            try:
+                value = dt.datetime.fromisoformat(raw)
+            except ValueError:
+                value = None
+        if value is None:
+            return ctx.error(node, name, f"expected {allowed}, got {_describe(node)}")
+        if value.tzinfo is None:
+            return ctx.error(
+                node,
+                name,
+                f"{raw} has no UTC offset; add the offset of the local time there, "
+                f"e.g. {value.isoformat()}+01:00",
+            )
+        return value
+
+    def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "format": "date-time"}
+
+
+def _is_date_only(node: Node) -> bool:
+    value = node.value if isinstance(node, Scalar) else None
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+@cache
+def time_zone_names() -> frozenset[str]:
+    """Every IANA time zone name the zoneinfo database knows (tzdata where the OS has none)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+class TimeZoneName(Kind):
+    """An IANA time zone name, e.g. Europe/Amsterdam."""
+
+    def parse(self, node: Node, ctx: Context, name: str) -> Any:
+        value = expect_string(node, ctx, name, "a time zone name, e.g. Europe/Amsterdam")
+        if value is INVALID:
+            return INVALID
+        value = value.strip()
+        if value in time_zone_names():
+            return value
+        return ctx.error(
+            node,
+            name,
+            f"'{value}' is not a time zone name.{did_you_mean(value, time_zone_names())} "
+            "Use the IANA name of the place, e.g. Europe/Amsterdam or Europe/London",
+        )
+
+    def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"}

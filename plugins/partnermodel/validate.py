@@ -16,7 +16,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="validate.py",
-        description="Validate partner profiles, cases, reviews and taxonomies. "
+        description="Validate partner profiles, cases, reviews, library items, events and "
+        "taxonomies. "
         "Prints path:line:col: field: message for every problem; exit 1 if any.",
     )
     parser.add_argument(
@@ -83,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("[]")
     print(
         f"OK: {len(content.partners)} partners, {len(content.cases)} cases, "
-        f"{len(content.reviews)} reviews checked",
+        f"{len(content.reviews)} reviews, {len(content.library)} library items, "
+        f"{len(content.events)} events checked",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -72,7 +72,28 @@ _STANDARD_TAGS = frozenset({*_KINDS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002
 
 # libyaml's C parser when PyYAML was built with it (the wheels are): about ten times faster
 # than the pure-Python one, which matters with tens of thousands of review files.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Implicit tags of plain scalars already resolved: review files repeat the same keys and values.
+_IMPLICIT_TAGS: dict[str, str] = {}
+_MEMO_MAX_LEN, _MEMO_MAX_ENTRIES = 64, 50_000
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with the implicit tag of a plain scalar remembered per text.
+
+    A safe loader has no path resolvers, so a plain scalar's tag depends on its text alone
+    (PyYAML's regular expressions): the memo returns exactly what `resolve` would.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _IMPLICIT_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _MEMO_MAX_LEN and len(_IMPLICIT_TAGS) < _MEMO_MAX_ENTRIES:
+                    _IMPLICIT_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 def _alias_problem(text: str) -> yaml.MarkedYAMLError | None:
@@ -123,6 +144,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, 
 
 
 def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:
+    if "\t" not in text:
+        return []  # the common case, without splitting the text into lines
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         if _TAB_INDENT.match(line):
@@ -155,7 +178,9 @@ class _Converter:
         self.path = path
         self.line_offset = line_offset
         self.problems: list[Problem] = []
-        self._constructor = yaml.SafeLoader("")
+        # A constructor alone: a SafeLoader("") would carry a parser whose reference cycles
+        # keep every constructed node alive until the garbage collector runs (issue 7).
+        self._constructor = yaml.constructor.SafeConstructor()
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1

@@ -1,0 +1,77 @@
+"""The benchmark's own pieces, on tiny sizes (the benchmark itself is `make bench`, not a test)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from benchtools.bench import QUERIES, Size, bench_size, check_targets, results_json, table
+from benchtools.generate import Sizes
+from benchtools.measure import run
+from benchtools.reference import write_reference
+from benchtools.searchsize import search_sizes
+
+ISSUE_KEYS = {
+    "build_seconds",
+    "reference_seconds",
+    "peak_rss_mb",
+    "validate_seconds",
+    "rebuild_one_partner_seconds",
+    "search_first_result_bytes_gzip",
+    "query_ms_median",
+    "pagefind",
+}
+
+
+def test_the_reference_writes_the_requested_number_of_pages(tmp_path: Path) -> None:
+    settings = write_reference(tmp_path, 7)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings.name, "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(list((tmp_path / "output").rglob("*.html"))) == 7
+    words = len((tmp_path / "content" / "article-000000.md").read_text("utf-8").split())
+    assert 380 < words < 520  # about the text of one of our pages
+
+
+def test_measure_reports_time_cpu_and_memory(tmp_path: Path) -> None:
+    code = "import time; x = bytearray(60 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096])"
+    result = run([sys.executable, "-c", code + "; time.sleep(0.2)"], tmp_path)
+    assert result.returncode == 0
+    assert result.seconds >= 0.2 and result.cpu_seconds > 0
+    assert 60 < result.peak_rss_mb < 200 and result.peak_tree_rss_mb >= result.peak_rss_mb - 1
+
+
+def test_search_sizes_of_the_sample_site(built_site: Path) -> None:
+    sizes = search_sizes(built_site)
+    names = {f["file"] for f in sizes["files"]}
+    assert set(sizes["first_result_files"]) <= names
+    assert "manifest.json" in sizes["first_result_files"]
+    assert any("partners-store-en" in n for n in sizes["first_result_files"])
+    assert 0 < sizes["first_result_gzip"] < sizes["first_result_raw"] <= sizes["total_raw"]
+
+
+def test_a_tiny_benchmark_run_has_every_figure(tmp_path: Path) -> None:
+    tiny = Size("tiny", Sizes(partners=4, reviews=20, cases=4, library=4, events=2))
+    figures = bench_size(tiny, tmp_path, repeats=1, with_browser=False, with_pagefind=False)
+    assert figures["pages"] > 10
+    assert figures["rebuild_change_visible"] == {
+        "profile": True,
+        "directory": True,
+        "api": True,
+        "search_store": True,
+    }
+    figures["query_ms_median"] = 1.0  # Chromium is not part of the tests
+    document = results_json([figures], "tiny")
+    assert set(document) >= ISSUE_KEYS
+    assert set(check_targets(figures)) == set(document["targets"])
+    json.dumps(document)  # all of it is JSON
+    rendered = table([figures])
+    assert "vanilla Pelican" in rendered and "tiny" in rendered
+    assert len(QUERIES) >= 50

@@ -1,0 +1,163 @@
+"""The pieces that make the build fast keep it correct: the fast lunr builder writes lunr's
+exact index, worker processes return every result or fail loudly, a parallel build writes the
+same site as a sequential one, and the parse cache notices every change that matters."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, run_pelican
+from lunr.builder import Builder
+
+from directory_search.assets import build_index
+from directory_search.documents import (
+    CASE_FIELDS,
+    PARTNER_CORE_FIELDS,
+    PARTNER_TEXT_FIELDS,
+    case_document,
+    partner_document,
+)
+from directory_search.fastbuilder import FastBuilder, tokenize
+from directory_search.pipeline import new_builder
+from partnermodel import load_content
+from partnermodel.cache import parse_session
+from partnermodel.forkpool import Background, WorkerFailed, run_jobs
+
+
+def _lunr_index(documents: list[dict[str, str]], fields: dict[str, int], lang: str) -> dict:
+    """The same index built by lunr.py's own Builder."""
+    configured = new_builder(lang)
+    builder = Builder()
+    builder.pipeline, builder.search_pipeline = configured.pipeline, configured.search_pipeline
+    builder.ref("slug")
+    for name, boost in fields.items():
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder.add({"slug": document["slug"], **{f: document.get(f, "") for f in fields}})
+    return builder.build().serialize()
+
+
+def test_fast_builder_writes_lunrs_own_index() -> None:
+    content, problems = load_content(CONTENT)
+    assert problems == []
+    odd = {
+        "slug": "odd",
+        "name": "Bølgen–Digital co-op\u00a0Ltd -- e-mail  MÜNCHEN",
+        "expertise": "",
+        "tagline": "the of and   ",
+        "facts": "Zürich-Oost; naïve café",
+        "description": "",
+    }
+    for lang in ("en", "nl"):
+        sets = [
+            ([partner_document(p, content, lang) for p in content.partners.values()] + [odd],
+             PARTNER_CORE_FIELDS),
+            ([partner_document(p, content, lang) for p in content.partners.values()],
+             PARTNER_TEXT_FIELDS),
+            ([case_document(c, content, lang) for c in content.cases.values()], CASE_FIELDS),
+        ]  # fmt: skip
+        for documents, fields in sets:
+            fast = build_index(documents, fields, lang).serialize()
+            assert json.dumps(fast) == json.dumps(_lunr_index(documents, fields, lang))
+    assert isinstance(new_builder("en"), FastBuilder)
+    assert tokenize("A-b  c\u00a0D\te") == ["a", "b", "c", "d", "e"]
+
+
+def _slow(n: int) -> tuple[int, int]:
+    time.sleep(0.01)  # long enough for the worker to start before the jobs run out
+    return n, os.getpid()
+
+
+def test_jobs_run_in_workers_return_every_result_in_order() -> None:
+    jobs = [lambda n=n: _slow(n) for n in range(40)]
+    results = run_jobs(jobs, workers=2, chunk=3)
+    assert [n for n, _ in results] == list(range(40))
+    assert len({pid for _, pid in results}) == 2  # the other process did some of them
+    assert Background(lambda: os.getpid()).wait() != os.getpid()
+
+
+def test_a_failing_job_in_a_worker_fails_the_run() -> None:
+    parent = os.getpid()
+
+    def job(n: int) -> int:
+        time.sleep(0.01)
+        if n >= 7 and os.getpid() != parent:
+            raise ValueError("broken page in the worker")
+        return n
+
+    # Whichever process takes a job may be this one: run until a worker has taken one.
+    for _ in range(20):
+        try:
+            run_jobs([lambda n=n: job(n) for n in range(16)], workers=2, chunk=1)
+        except WorkerFailed as err:
+            assert "broken page in the worker" in str(err)
+            break
+    else:
+        pytest.fail("the worker never took a job")
+    with pytest.raises(WorkerFailed, match="in the background"):
+        Background(lambda: (_ for _ in ()).throw(RuntimeError("in the background"))).wait()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_a_parallel_build_writes_the_same_site(tmp_path: Path) -> None:
+    env = {"PYTHONHASHSEED": "0"}  # the order icalendar writes time zones in
+    one, two = tmp_path / "one", tmp_path / "two"
+    result = run_pelican(CONTENT, one, env={**env, "BUILD_WORKERS": "1"})
+    assert result.returncode == 0, result.stderr
+    result = run_pelican(CONTENT, two, env={**env, "BUILD_WORKERS": "2", "PARALLEL_MIN_JOBS": "1"})
+    assert result.returncode == 0, result.stderr
+    assert _tree(one) == _tree(two)
+
+
+def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    cache = tmp_path / "cache"
+    with parse_session(cache):
+        first, problems = load_content(root)
+    assert problems == []
+    # A review of a partner that does not exist yet: a problem...
+    review = next((root / "reviews" / "fjordvarsel").glob("*.yaml"))
+    folder = root / "reviews" / "nieuwe-partner"
+    folder.mkdir()
+    moved = folder / review.name
+    moved.write_text(
+        review.read_text("utf-8").replace("partner: fjordvarsel", "partner: nieuwe-partner"),
+        "utf-8",
+    )
+    review.unlink()
+    with parse_session(cache) as session:
+        _, problems = load_content(root)
+    assert any("nieuwe-partner" in p.message for p in problems)
+    assert session is not None and session.hits > 0  # the unchanged files came from the cache
+    # ...which the cache must not keep once the partner exists (the vocabulary changed).
+    shutil.copytree(root / "partners" / "fjordvarsel", root / "partners" / "nieuwe-partner")
+    profile = root / "partners" / "nieuwe-partner" / "partner.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("name: Fjordvarsel", "name: Nieuw"), "utf-8"
+    )
+    with parse_session(cache):
+        second, problems = load_content(root)
+    assert problems == []
+    assert second.partners["nieuwe-partner"].name == "Nieuw"
+    assert len(second.partners["nieuwe-partner"].reviews) <= 1
+    # An edit keeps the file's size and is made within the same second: still seen.
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace("name: Nieuw", "name: Oud!"), "utf-8")
+    with parse_session(cache):
+        third, _ = load_content(root)
+    assert third.partners["nieuwe-partner"].name == "Oud!"
+    # Loading again without a session is loading from the files, as the validator does.
+    plain, _ = load_content(root)
+    assert plain.partners["nieuwe-partner"].name == "Oud!"
+    assert len(third.reviews) == len(plain.reviews) == len(first.reviews)

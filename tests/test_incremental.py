@@ -1,0 +1,210 @@
+"""Incremental builds (INCREMENTAL=1) never show stale content.
+
+Each test builds a private copy of the sample content (and, where it changes one, of the theme)
+incrementally, changes something, builds again, and checks every place the change must show;
+the last build is then compared with a from-scratch build of the same input, file by file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_pelican
+
+THEME = ROOT / "theme"
+
+
+@pytest.fixture
+def site(tmp_path: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
+    # Python's hash seed changes the order icalendar writes time zones in; fixed, two builds
+    # of the same input are byte for byte the same.
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    monkeypatch.delenv("INCREMENTAL", raising=False)
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    return Site(content_copy, theme, tmp_path / "output", tmp_path / "cache")
+
+
+class Site:
+    """A content tree, a theme and the output and cache of its incremental builds."""
+
+    def __init__(self, content: Path, theme: Path, output: Path, cache: Path) -> None:
+        self.content, self.theme, self.output, self.cache = content, theme, output, cache
+
+    def build(self, incremental: bool = True, output: Path | None = None) -> str:
+        # One -e with every override: a second -e replaces the first.
+        extra = ["-v", "-e", f"THEME={json.dumps(str(self.theme))}"]
+        extra += [f"CACHE_PATH={json.dumps(str(self.cache))}"]
+        # As `make serve` does: the environment variable (pelican.conf.py reads it).
+        env = {"INCREMENTAL": "1"} if incremental else {}
+        result = run_pelican(self.content, output or self.output, *extra, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    def page(self, url: str) -> str:
+        return (self.output / url / "index.html").read_text(encoding="utf-8")
+
+    def search_store(self) -> str:
+        manifest = json.loads((self.output / "search" / "manifest.json").read_text("utf-8"))
+        return (self.output / "search" / manifest["stores"]["partners"]["en"]).read_text("utf-8")
+
+    def api(self) -> dict:
+        return json.loads((self.output / "api" / "partners.json").read_text("utf-8"))
+
+    def assert_same_as_full_build(self, tmp_path: Path) -> None:
+        """What the incremental builds left equals a from-scratch build, file for file."""
+        fresh = tmp_path / "fresh"
+        self.build(incremental=False, output=fresh)
+        mine = _tree(self.output)
+        theirs = _tree(fresh)
+        assert sorted(mine) == sorted(theirs)
+        changed = [name for name in mine if mine[name] != theirs[name]]
+        assert changed == []
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _counts(log: str) -> tuple[int, int]:
+    """(kept, written) pages, from the build's log."""
+    match = re.search(r"incremental: (\d+) kept, (\d+) written", log)
+    assert match, log[-2000:]
+    return int(match[1]), int(match[2])
+
+
+def _set_name(path: Path, name: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^name: .*$", f"name: {json.dumps(name)}", text), "utf-8")
+
+
+def test_a_changed_partner_shows_everywhere_and_nothing_else_is_rendered(
+    site: Site, tmp_path: Path
+) -> None:
+    site.build()
+    kept, written = _counts(site.build())
+    assert written == 0 and kept > 50  # nothing changed: every page kept
+
+    partner = site.content / "partners" / "fjordvarsel" / "partner.yaml"
+    old = re.search(r"(?m)^name: (.*)$", partner.read_text("utf-8"))[1].strip('"')
+    _set_name(partner, "Fjordvarsel Renamed Ltd")
+    kept, written = _counts(site.build())
+    assert 0 < written < 20 and kept > 50
+
+    assert "Fjordvarsel Renamed Ltd" in site.page("partners/fjordvarsel")
+    assert "Fjordvarsel Renamed Ltd" in site.page("partners")
+    expertise = re.search(r"(?m)^expertise: \[(.*)\]$", partner.read_text("utf-8"))[1]
+    browse = ["partners/country/no", "partners/country/se", "partners/language/de"]
+    browse += [f"partners/expertise/{term.strip()}" for term in expertise.split(",")]
+    for url in browse:
+        page = site.page(url)
+        assert "Fjordvarsel Renamed Ltd" in page and f">{old}<" not in page, url
+    names = [p["name"] for p in site.api()["partners"]]
+    assert "Fjordvarsel Renamed Ltd" in names and old not in names
+    assert (
+        "Fjordvarsel Renamed Ltd" in site.search_store() and f'"{old}"' not in site.search_store()
+    )
+    # A case by this partner names it on the case page (a lookup, not a value of the page).
+    case_pages = [
+        p
+        for p in (site.output / "cases").glob("*/index.html")
+        if "/partners/fjordvarsel/" in p.read_text("utf-8")
+    ]
+    assert case_pages
+    for path in case_pages:
+        assert "Fjordvarsel Renamed Ltd" in path.read_text("utf-8")
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_a_deleted_partner_is_gone(site: Site, tmp_path: Path) -> None:
+    site.build()
+    # A partner no case links to (a case naming a missing partner would not validate).
+    linked = {
+        m for p in (site.content / "cases").glob("*.md")
+        for m in re.findall(r"(?m)^partner: ([a-z0-9-]+)$", p.read_text("utf-8"))
+    }  # fmt: skip
+    slug = next(
+        p.name for p in sorted((site.content / "partners").iterdir()) if p.name not in linked
+    )
+    shutil.rmtree(site.content / "partners" / slug)
+    shutil.rmtree(site.content / "reviews" / slug, ignore_errors=True)
+    site.build()
+    assert not (site.output / "partners" / slug).exists()
+    assert f"/partners/{slug}/" not in site.page("partners")
+    assert slug not in {p["slug"] for p in site.api()["partners"]}
+    assert f'"{slug}"' not in site.search_store()
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_a_changed_template_or_translation_renders_every_page_again(
+    site: Site, tmp_path: Path
+) -> None:
+    site.build()
+    base = site.theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text("utf-8").replace("</footer>", "<!-- template-marker --></footer>"), "utf-8"
+    )
+    kept, written = _counts(site.build())
+    assert kept == 0 and written > 50
+    pages = [*site.output.rglob("index.html"), site.output / "404.html"]
+    assert all("template-marker" in p.read_text("utf-8") for p in pages)
+
+    table = site.theme / "translations.yaml"
+    text = table.read_text("utf-8")
+    match = re.search(r"(?m)^nav_partners:\n  en: (.*)$", text)
+    assert match, "the translation table's nav_partners entry"
+    table.write_text(text.replace(match[0], "nav_partners:\n  en: All our partners"), "utf-8")
+    kept, written = _counts(site.build())
+    assert kept == 0
+    assert "All our partners" in site.page("cases")
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_a_changed_case_updates_its_partners_profile(site: Site, tmp_path: Path) -> None:
+    site.build()
+    case = next(
+        p for p in sorted((site.content / "cases").glob("*.md"))
+        if re.search(r"(?m)^partner: ", p.read_text("utf-8"))
+    )  # fmt: skip
+    text = case.read_text("utf-8")
+    slug = re.search(r"(?m)^partner: ([a-z0-9-]+)$", text)[1]
+    case.write_text(re.sub(r"(?m)^title: .*$", 'title: "A brand new case title"', text), "utf-8")
+    site.build()
+    assert "A brand new case title" in site.page(f"partners/{slug}")
+    assert "A brand new case title" in site.page(f"cases/{case.stem}")
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_a_rejected_review_leaves_the_profile(site: Site, tmp_path: Path) -> None:
+    site.build()
+    review = next(
+        p for p in sorted((site.content / "reviews").rglob("*.yaml"))
+        if "status: approved" in p.read_text("utf-8") and p.parent.name != "_unknown"
+    )  # fmt: skip
+    title = re.search(r"(?m)^title: (.*)$", review.read_text("utf-8"))[1].strip("\"'")
+    assert title in site.page(f"partners/{review.parent.name}")
+    text = review.read_text("utf-8").replace("status: approved", "status: rejected")
+    text = re.sub(r"(?m)^moderation:\n(  .*\n)+", "", text)
+    text += (
+        "moderation:\n  by: Test\n  at: 2026-11-20T10:00:00Z\n  reason: Not about this partner\n"
+    )
+    review.write_text(text, "utf-8")
+    site.build()
+    assert title not in site.page(f"partners/{review.parent.name}")
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_a_from_scratch_build_drops_the_incremental_records(site: Site, tmp_path: Path) -> None:
+    site.build()
+    records = list((site.cache / "incremental").glob("pages-*.pickle"))
+    assert records
+    site.build(incremental=False)
+    assert not any(p.exists() for p in records)
+    kept, written = _counts(site.build())
+    assert kept == 0 and written > 50  # nothing trusted from a build it did not record
