@@ -405,6 +405,9 @@ class PageCache:
 
     def _sweep(self) -> int:
         retained = set(self.settings.get("OUTPUT_RETENTION") or ())
+        # Known to belong to this build: kept, or written by this cache's own records. Only
+        # the other files need their change time looked at.
+        known = self.kept | self.written | self.current_files.keys()
         deleted = 0
         for folder, _dirs, files in os.walk(self.output, topdown=False):
             rel = os.path.relpath(folder, self.output)
@@ -413,7 +416,7 @@ class PageCache:
                 files = [f for f in files if f not in retained]
             for name in files:
                 path = os.path.join(folder, name)
-                if rel + name in self.kept or path == str(self.marker):
+                if rel + name in known or path == str(self.marker):
                     continue
                 try:
                     if os.stat(path).st_ctime_ns < self.marker_ctime:

@@ -84,12 +84,22 @@ def facets(content: Content, lang: str) -> dict[str, list[FacetValue]]:
     }
 
 
-def _matches(partner: Partner, kind: str, key: str) -> bool:
+def _keys(partner: Partner, kind: str) -> tuple[str, ...]:
     if kind == "expertise":
-        return key in partner.expertise
+        return partner.expertise
     if kind == "country":
-        return key in partner.countries
-    return key in partner.languages
+        return partner.countries
+    return partner.languages
+
+
+def _by_value(partners: list[Partner], kind: str) -> dict[str, list[Partner]]:
+    """The partners of each value of a browse kind, in directory order: one pass over the
+    partners, not one per value (which grew with partners times countries; issue 7)."""
+    groups: dict[str, list[Partner]] = {}
+    for partner in partners:
+        for key in dict.fromkeys(_keys(partner, kind)):
+            groups.setdefault(key, []).append(partner)
+    return groups
 
 
 def plan_pages(content: Content, lang: str = "en") -> Iterator[Page]:
@@ -124,8 +134,9 @@ def plan_pages(content: Content, lang: str = "en") -> Iterator[Page]:
             "browse_index.html",
             {"browse_kind": kind, "values": values, "page_name": "browse"},
         )
+        groups = _by_value(partners, kind)
         for value in values:
-            matching = [p for p in partners if _matches(p, kind, value.key)]
+            matching = list(groups.get(value.key, ()))
             if kind == "country":
                 # Partners based in the country first, then those who also serve it.
                 matching.sort(key=lambda p: p.location.country != value.key)
