@@ -304,7 +304,7 @@ def test_index_holds_only_published_partners(tmp_path: Path) -> None:
 
     loaded, problems = load_content(content)
     assert problems == []
-    data = write_search_assets(loaded, tmp_path / "out", "en", "", {})
+    data = write_search_assets(loaded, tmp_path / "out", "", {"en": {}, "nl": {}})
     counts = {i["name"]: i["documents"] for i in data["indexes"]}
     assert counts == {
         "partners-en": 1,

@@ -19,6 +19,7 @@ from lunr.index import Index
 
 from partnermodel import Content
 from partnermodel.digest import tree_digest, versions_digest
+from partnermodel.vocab import SITE_LANGUAGES, language_prefix
 
 from .documents import (
     CASE_FIELDS,
@@ -108,6 +109,11 @@ def _prune(cache_dir: Path, used: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
+def _pages_url(site_url: str, lang: str) -> str:
+    """Where the pages of `lang` are: results link to the page in the searcher's language."""
+    return f"{site_url.rstrip('/')}/{language_prefix(lang)}".rstrip("/")
+
+
 @cache
 def _code_digest() -> str:
     """This package's code and lunr's version: a change builds every index again."""
@@ -117,13 +123,14 @@ def _code_digest() -> str:
 def write_search_assets(
     content: Content,
     output: Path,
-    page_lang: str,
     site_url: str,
-    brand_labels: dict[str, str],
+    brand_labels: dict[str, dict[str, str]],
     cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Write every index, the stores and the manifest; returns the manifest.
 
+    The indexes serve every page language; there is one store per site language (its labels,
+    and links to that language's pages). `brand_labels`: by language, then brand.
     `cache_dir`: a folder of earlier built indexes to reuse (incremental builds), or None.
     """
     folder = output / "search"
@@ -170,14 +177,18 @@ def write_search_assets(
         "indexes": indexes,
         "stores": {
             "partners": {
-                page_lang: _write(
+                lang: _write(
                     folder,
-                    f"partners-store-{page_lang}",
-                    partner_store(content, page_lang, site_url, brand_labels),
+                    f"partners-store-{lang}",
+                    partner_store(content, lang, _pages_url(site_url, lang), brand_labels[lang]),
                 )
+                for lang in SITE_LANGUAGES
             },
             "cases": {
-                page_lang: _write(folder, f"cases-store-{page_lang}", case_store(content, site_url))
+                lang: _write(
+                    folder, f"cases-store-{lang}", case_store(content, _pages_url(site_url, lang))
+                )
+                for lang in SITE_LANGUAGES
             },
         },
     }

@@ -8,7 +8,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from partnermodel.forkpool import Background
-from partnermodel.vocab import DEFAULT_LANGUAGE
+from partnermodel.vocab import SITE_LANGUAGES
 
 from .assets import write_search_assets
 
@@ -35,13 +35,16 @@ class SearchAssetsGenerator(Generator):
     def _write(self) -> dict[str, Any]:
         content = self.context["directory"]
         translations = self.context["translations"]
-        lang = DEFAULT_LANGUAGE
         brand_labels = {
-            brand: translations.get(f"brand_{brand}", lang) for brand in ("whitelabel", "copernica")
+            lang: {
+                brand: translations.get(f"brand_{brand}", lang)
+                for brand in ("whitelabel", "copernica")
+            }
+            for lang in SITE_LANGUAGES
         }
         cache = None
         if self.settings.get("INCREMENTAL"):
             cache = Path(self.settings.get("CACHE_PATH") or "cache") / "search"
         return write_search_assets(
-            content, Path(self.output_path), lang, self.settings["SITEURL"], brand_labels, cache
+            content, Path(self.output_path), self.settings["SITEURL"], brand_labels, cache
         )

@@ -4,6 +4,10 @@ DirectoryGenerator asks this for its template helpers, its pages (a plain plan, 
 and the files that are not pages: attachments, reuse files, feeds, calendars, badges, the CSV.
 Everything other sites read (feeds, calendars, snippets, badges) links to PUBLIC_SITEURL, the
 production address, so a copy taken from a deploy preview never points at the preview.
+
+One instance serves every site language: pages, feeds, calendars, badges and charts are made
+per language (below the language's folder, /nl/ for Dutch); attachments, reuse files, the JSON
+API and the CSV export exist once, at the site root.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator, Mapping
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,7 @@ from babel.numbers import format_decimal
 from partnermodel import Content, Partner
 from partnermodel.library_model import LibraryItem
 from partnermodel.loader import EVENTS_DIR, LIBRARY_DIR
-from partnermodel.vocab import DEFAULT_LANGUAGE
+from partnermodel.vocab import SITE_LANGUAGES, language_prefix
 
 from . import programme
 from .badges import THEMES, BadgeText, badge_snippet, badge_svg, badge_url, badge_width
@@ -42,7 +46,7 @@ from .library_pages import (
     plan_library_pages,
 )
 from .numbers import CSV_URL, directory_csv, directory_numbers
-from .pages import Page
+from .pages import Page, in_language
 from .publication import Publication
 from .reuse import ReuseKit, reuse_kit
 
@@ -64,43 +68,55 @@ class ContentSite:
         today: dt.date,
         translations: Translations,
         settings: Mapping[str, Any],
-        lang: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.content = content
         self.publication = Publication.of(content, today)
-        self.labels = Labels(content, translations, lang)
         self.translations = translations
-        self.lang = lang
         self.public_url = (settings.get("PUBLIC_SITEURL") or DEFAULT_PUBLIC_SITEURL).rstrip("/")
         self.page_size = int(settings.get("LIBRARY_PAGE_SIZE") or 12)
+
+    @cache  # noqa: B019 - one instance per build, a handful of languages
+    def labels(self, lang: str) -> Labels:
+        return Labels(self.content, self.translations, lang)
+
+    def public_lang_url(self, lang: str) -> str:
+        """The production address of a language's pages: the site root, or /nl for Dutch."""
+        return f"{self.public_url}/{language_prefix(lang)}".rstrip("/")
 
     @cached_property
     def kits(self) -> dict[str, ReuseKit | None]:
         """The reuse kit of every live item, by key."""
+        # A kit is in its item's language: its link leads to the item's page in that language.
         return {
-            item.key: reuse_kit(item, self.public_url, library_url(item), self.translations.get)
+            item.key: reuse_kit(
+                item,
+                self.public_url,
+                language_prefix(item.lang) + library_url(item),
+                self.translations.get,
+            )
             for item in self.publication.library
         }
 
     # ---------- templates ----------
 
-    def badge_text(self, partner: Partner) -> BadgeText:
+    def badge_text(self, partner: Partner, lang: str) -> BadgeText:
         """What the partner's badge says, in the page language."""
-        t = self.labels.t
+        t = self.labels(lang).t
         rating = partner.rating
         if rating is None:
             return BadgeText(
                 partner.name, t("badge_label"), "", "", t("badge_alt", name=partner.name)
             )
-        average = format_decimal(rating.average, "0.0", locale=self.lang)
+        average = format_decimal(rating.average, "0.0", locale=lang)
         key = "badge_reviews_one" if rating.count == 1 else "badge_reviews_other"
         reviews = t(key, count=rating.count)
         alt = t("badge_alt_rated", name=partner.name, rating=average, reviews=reviews)
         return BadgeText(partner.name, t("badge_label"), f"★ {average}", reviews, alt)
 
-    def badge(self, partner: Partner) -> dict[str, Any]:
-        """The profile page's badge box: both versions, their size and snippets."""
-        text = self.badge_text(partner)
+    def badge(self, partner: Partner, lang: str) -> dict[str, Any]:
+        """The profile page's badge box: both versions, their size and snippets. A badge is
+        in the page's language, and links to the profile in that language."""
+        text = self.badge_text(partner, lang)
         return {
             "alt": text.alt,
             "width": badge_width(text),
@@ -109,14 +125,14 @@ class ContentSite:
                 {
                     "theme": theme,
                     "url": badge_url(partner.slug, theme),
-                    "snippet": badge_snippet(partner, text, theme, self.public_url),
+                    "snippet": badge_snippet(partner, text, theme, self.public_lang_url(lang)),
                 }
                 for theme in THEMES
             ],
         }
 
     def template_globals(self) -> dict[str, Any]:
-        lang = self.lang
+        """Helpers every page has, whatever its language."""
         return {
             "PUBLIC_SITEURL": self.public_url,
             "build_date": self.publication.today,
@@ -132,16 +148,26 @@ class ContentSite:
             "join_url": JOIN_URL,
             "numbers_url": NUMBERS_URL,
             "item_json_url": item_json_path,
+            "partner_signup_url": SIGNUP_URL,
+        }
+
+    def language_globals(self, lang: str) -> dict[str, Any]:
+        """Helpers that speak the page's language."""
+        return {
+            "PUBLIC_LANGURL": self.public_lang_url(lang),
             "event_when": lambda event: event_when(event, lang),
             "file_size": lambda size: file_size(size, lang),
             "money": lambda value: money(value, lang),
-            "partner_badge": self.badge,
-            "partner_signup_url": SIGNUP_URL,
+            "partner_badge": lambda partner: self.badge(partner, lang),
         }
 
     # ---------- pages ----------
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self, lang: str) -> Iterator[Page]:
+        """Every page of the library, events, programme and numbers in `lang`."""
+        return in_language(self._pages(lang), lang)
+
+    def _pages(self, lang: str) -> Iterator[Page]:
         kit = lambda item: self.kits[item.key]  # noqa: E731 - a one-line lookup
         yield from plan_library_pages(self.publication, self.content, kit, self.page_size)
         yield from plan_event_pages(self.publication)
@@ -160,14 +186,14 @@ class ContentSite:
             },
         )
         yield Page(JOIN_URL, "programme_join.html", {"page_name": "programme-join"})
-        yield Page(NUMBERS_URL, "numbers.html", {**self.numbers, "page_name": "numbers"})
+        yield Page(NUMBERS_URL, "numbers.html", {**self.numbers(lang), "page_name": "numbers"})
 
-    @cached_property
-    def numbers(self) -> dict[str, Any]:
+    @cache  # noqa: B019 - one instance per build, a handful of languages
+    def numbers(self, lang: str) -> dict[str, Any]:
         """What /numbers/ shows: the counts, each chart (an SVG file) and its table."""
-        t = self.labels.t
-        numbers = directory_numbers(self.content, self.publication.today, self.lang)
-        first, last = (format_date(m, "MMMM y", locale=self.lang) for m in numbers.months[::11])
+        t = self.labels(lang).t
+        numbers = directory_numbers(self.content, self.publication.today, lang)
+        first, last = (format_date(m, "MMMM y", locale=lang) for m in numbers.months[::11])
         stars = range(len(numbers.ratings), 0, -1)
         charts = {
             "country": (
@@ -191,7 +217,7 @@ class ContentSite:
                 t("numbers_months_desc", start=first, end=last),
                 # In words: the chart writes months short.
                 [
-                    (format_date(month, "MMMM y", locale=self.lang), bar.value)
+                    (format_date(month, "MMMM y", locale=lang), bar.value)
                     for month, bar in zip(numbers.months, numbers.reviews_by_month, strict=True)
                 ],
             ),
@@ -227,46 +253,53 @@ class ContentSite:
     # ---------- files ----------
 
     def write_files(self, output: Path, content_root: Path) -> None:
-        """Everything that is not a page: attachments, reuse files, feeds, calendars, ..."""
-        for item in self.publication.library:
-            self._write_item(item, output, content_root)
+        """Everything that is not a page: attachments, reuse files, feeds, calendars, ...
+        The files in words exist once per language, below that language's folder."""
         items = self.publication.library
-        t = self.labels.t
-        feed = atom_feed(items, self.public_url, self.labels, t("feed_title"), t("feed_subtitle"))
-        _write(output / FEED_URL, feed)
-        _write(
-            output / "api" / "library.json", dump(library_json(items, self.public_url, self.labels))
-        )
+        labels = self.labels(SITE_LANGUAGES[0])
+        for item in items:
+            self._write_item(item, output, content_root, labels)
+        _write(output / "api" / "library.json", dump(library_json(items, self.public_url, labels)))
         for event in self.publication.events:
             self._copy(content_root / EVENTS_DIR, event.cover, output / event_url(event))
+        _write(output / CSV_URL, directory_csv(self.content, self.public_url))
+        for lang in SITE_LANGUAGES:
+            self._write_language_files(output / language_prefix(lang), lang)
+
+    def _write_language_files(self, folder: Path, lang: str) -> None:
+        """The feed, the calendars, the badges and the charts of one language."""
+        labels, today = self.labels(lang), self.publication.today
+        t, pages_url = labels.t, self.public_lang_url(lang)
+        items = self.publication.library
+        feed = atom_feed(
+            items, self.public_url, pages_url, labels, t("feed_title"), t("feed_subtitle")
+        )
+        _write(folder / FEED_URL, feed)
+        for event in self.publication.events:
             calendar = event_calendar(
-                [event],
-                self.public_url,
-                self.publication.today,
-                self.labels,
-                event.title,
-                f"event-{event.slug}-calendar",
+                [event], pages_url, today, labels, event.title, f"event-{event.slug}-calendar"
             )
-            _write(output / event_ics_url(event), calendar)
+            _write(folder / event_ics_url(event), calendar)
         upcoming = event_calendar(
             self.publication.upcoming,
-            self.public_url,
-            self.publication.today,
-            self.labels,
+            pages_url,
+            today,
+            labels,
             t("events_calendar_name"),
             "events",
             t("events_calendar_description"),
         )
-        _write(output / EVENTS_ICS_URL, upcoming)
+        _write(folder / EVENTS_ICS_URL, upcoming)
         for partner in self.content.partners.values():
-            text = self.badge_text(partner)
+            text = self.badge_text(partner, lang)
             for theme in THEMES:
-                _write(output / badge_url(partner.slug, theme), badge_svg(text, theme))
-        _write(output / CSV_URL, directory_csv(self.content, self.public_url))
-        for chart in self.numbers["charts"]:
-            _write(output / chart["url"], chart["chart"].svg)
+                _write(folder / badge_url(partner.slug, theme), badge_svg(text, theme))
+        for chart in self.numbers(lang)["charts"]:
+            _write(folder / chart["url"], chart["chart"].svg)
 
-    def _write_item(self, item: LibraryItem, output: Path, content_root: Path) -> None:
+    def _write_item(
+        self, item: LibraryItem, output: Path, content_root: Path, labels: Labels
+    ) -> None:
         folder = output / library_url(item)
         source = content_root / LIBRARY_DIR / item.type
         self._copy(source, item.file, folder)
@@ -275,7 +308,7 @@ class ContentSite:
         for variant in kit.variants if kit else ():
             _write(folder / variant.html_file, variant.document)
             _write(folder / variant.markdown_file, variant.markdown)
-        data = item_json(item, self.public_url, kit, self.labels)
+        data = item_json(item, self.public_url, kit, labels)
         _write(output / item_json_path(item), dump(data))
 
     @staticmethod

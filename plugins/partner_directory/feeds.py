@@ -44,22 +44,32 @@ def item_url(item: LibraryItem, public_url: str) -> str:
 
 
 def atom_feed(
-    items: tuple[LibraryItem, ...], public_url: str, labels: Labels, title: str, subtitle: str
+    items: tuple[LibraryItem, ...],
+    public_url: str,
+    pages_url: str,
+    labels: Labels,
+    title: str,
+    subtitle: str,
 ) -> bytes:
-    """The Atom feed of the latest live items."""
+    """The Atom feed of the latest live items, in the language of `labels`.
+
+    `pages_url` is where that language's pages are (the site root, or /nl); the files an item
+    has (its PDF) are at `public_url`, the site root, for every language.
+    """
     feed = _LibraryAtomFeed(
         title=title,
-        link=f"{public_url}/library/",
+        link=f"{pages_url}/library/",
         description=subtitle,
-        language="en",
-        feed_url=f"{public_url}/{FEED_URL}",
-        feed_guid=f"{public_url}/{FEED_URL}",
+        language=labels.lang,
+        feed_url=f"{pages_url}/{FEED_URL}",
+        feed_guid=f"{pages_url}/{FEED_URL}",
         author_name="Copernica",
     )
     for item in items[:FEED_LIMIT]:
-        url = item_url(item, public_url)
+        url = item_url(item, pages_url)
+        file_url = item_url(item, public_url)
         enclosures = (
-            [Enclosure(f"{url}{item.file}", str(item.file_bytes or 0), "application/pdf")]
+            [Enclosure(f"{file_url}{item.file}", str(item.file_bytes or 0), "application/pdf")]
             if item.file
             else None
         )

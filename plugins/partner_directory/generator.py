@@ -17,7 +17,13 @@ from partnermodel import Content, ContentError, LocalText, load_content
 from partnermodel.cache import parse_session
 from partnermodel.logos import write_renditions
 from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
-from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name
+from partnermodel.vocab import (
+    DEFAULT_LANGUAGE,
+    SITE_LANGUAGES,
+    country_name,
+    language_name,
+    language_prefix,
+)
 
 from . import incremental
 from .api import partners_json, review_json_ld, script_json
@@ -30,9 +36,12 @@ from .render import write_pages
 
 
 class DirectoryGenerator(Generator):
-    """Builds the partner directory: profiles, browse pages, cases, home page and JSON API."""
+    """Builds the partner directory: profiles, browse pages, cases, home page and JSON API,
+    in every site language (English at /, Dutch at /nl/)."""
 
     content: Content
+    # Per language, what its pages' templates see on top of the shared globals (render.py).
+    language_context: dict[str, dict[str, Any]]
 
     def generate_context(self) -> None:
         # Before anything is written: what an incremental build keeps is decided against it.
@@ -49,18 +58,40 @@ class DirectoryGenerator(Generator):
         self.assets = StaticAssets(Path(self.theme) / "static")
         self.context["directory"] = content
         self.context["translations"] = self.translations
-        self.env.globals.update(self._template_globals(DEFAULT_LANGUAGE))
         # The library, events, programme, badges and numbers (publication by build date).
         today = build_date(self.settings)
         self.site = ContentSite(content, today, self.translations, self.settings)
+        self.env.globals.update(self._shared_globals())
         self.env.globals.update(self.site.template_globals())
+        self.language_context = {
+            lang: {**self._language_globals(lang), **self.site.language_globals(lang)}
+            for lang in SITE_LANGUAGES
+        }
+        # Templates rendered outside the page plan (none today) get the default language.
+        self.env.globals.update(self.language_context[DEFAULT_LANGUAGE])
         # Already escaped for a <script> element; autoescaping it again would break the JSON.
         self.env.filters["script_json"] = lambda data: Markup(script_json(data))
 
-    def _template_globals(self, lang: str) -> dict[str, Any]:
+    def _language_roots(self) -> list[dict[str, str]]:
+        """Every site language with the root of its pages: for the switch and hreflang."""
+        site_url = self.settings["SITEURL"]
+        return [
+            {
+                "code": code,
+                "url": f"{site_url}/{language_prefix(code)}".rstrip("/"),
+                "name": self.translations.get("language_own_name", code),
+            }
+            for code in SITE_LANGUAGES
+        ]
+
+    def _language_globals(self, lang: str) -> dict[str, Any]:
+        """What the pages of one language see: its texts, formats and the root of its pages.
+
+        SITEURL stays the site root (assets, logos, files that exist once); page links go to
+        LANGURL, which is the site root for English and SITEURL/nl for Dutch.
+        """
         translations = self.translations
         taxonomies = self.content.taxonomies
-        settings = self.settings
 
         def t(key: str, **values: Any) -> str:
             return translations.get(key, lang, **values)
@@ -73,12 +104,12 @@ class DirectoryGenerator(Generator):
         def tr_lang(text: LocalText | None) -> str:
             return text.lang_of(lang) if isinstance(text, LocalText) else lang
 
-        def choose_url(slug: str) -> str:
-            return settings["CHOOSE_PARTNER_URL"].format(slug=slug)
-
+        roots = self._language_roots()
         return {
             "lang": lang,
-            "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
+            "LANGURL": next(root["url"] for root in roots if root["code"] == lang),
+            "lang_prefix": language_prefix(lang),
+            "site_languages": roots,
             "t": t,
             "tr": tr,
             "tr_lang": tr_lang,
@@ -88,18 +119,29 @@ class DirectoryGenerator(Generator):
             # Babel formats are slow and pages repeat the same few dates and ratings.
             "format_date": cache(lambda day: format_date(day, "long", locale=lang)),
             "language_name": lambda code: language_name(code, lang),
+            "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
+        }
+
+    def _shared_globals(self) -> dict[str, Any]:
+        """What every page sees, whatever its language."""
+        settings = self.settings
+
+        def choose_url(slug: str) -> str:
+            return settings["CHOOSE_PARTNER_URL"].format(slug=slug)
+
+        return {
+            "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
             "partner_url": partner_url,
             "case_url": case_url,
             "browse_url": browse_url,
             "choose_url": choose_url,
-            "taxonomies": taxonomies,
+            "taxonomies": self.content.taxonomies,
             "partners_by_slug": self.content.partners,
             # Reviews: the same settings the review tools use, so the form and the
             # "How we check reviews" page always say what the code does.
             "review_settings": REVIEW_SETTINGS,
             "review_checks": CHECKS,
             "review_json_ld": review_json_ld,
-            "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
         }
 
     def generate_output(self, writer: Any) -> None:
@@ -108,7 +150,10 @@ class DirectoryGenerator(Generator):
         write_pages(
             self,
             writer,
-            chain(plan_pages(self.content), self.site.pages()),
+            chain.from_iterable(
+                chain(plan_pages(self.content, lang), self.site.pages(lang))
+                for lang in SITE_LANGUAGES
+            ),
             also=[
                 self._write_api,
                 self._copy_logos,

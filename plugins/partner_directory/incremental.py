@@ -233,18 +233,26 @@ class PageCache:
     def _fingerprint(self) -> str:
         generator, digester = self.generator, self.digester
         env = generator.env
+        # Each language's helpers are passed to its pages on top of the globals (render.py).
+        languages = getattr(generator, "language_context", {})
         unknown = sorted(
-            name
-            for name, value in env.globals.items()
-            if callable(value) and name not in PURE_GLOBALS | LOOKUP_GLOBALS
+            {
+                name
+                for values in (env.globals, *languages.values())
+                for name, value in values.items()
+                if callable(value) and name not in PURE_GLOBALS | LOOKUP_GLOBALS
+            }
         )
         if unknown:
             raise ValueError(f"template globals not classified in incremental.py: {unknown}")
-        data_globals = {
-            name: value
-            for name, value in env.globals.items()
-            if not callable(value) and name not in LOOKUP_GLOBALS
-        }
+        data_globals = [
+            {
+                name: value
+                for name, value in values.items()
+                if not callable(value) and name not in LOOKUP_GLOBALS
+            }
+            for values in (env.globals, *(languages[lang] for lang in sorted(languages)))
+        ]
         context = {
             key: value
             for key, value in generator.context.items()
@@ -298,7 +306,9 @@ class PageCache:
         if self.fingerprint is None:
             return None
         try:
-            return self.digester.value((self.fingerprint, page.url, page.template, page.values))
+            return self.digester.value(
+                (self.fingerprint, page.lang, page.url, page.template, page.values)
+            )
         except Unhashable:
             return None
 

@@ -6,28 +6,40 @@ The Pelican generator only renders this plan, so what is published can be tested
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from partnermodel import Content, Partner
 from partnermodel.review_settings import REVIEW_SETTINGS
-from partnermodel.vocab import country_name, language_name
+from partnermodel.vocab import DEFAULT_LANGUAGE, country_name, language_name, language_prefix
 
 BROWSE_KINDS = ("expertise", "country", "language")
 
 
 @dataclass
 class Page:
-    """One page to write: `url` is the path below the site root, ending in '/' for folders."""
+    """One page to write in one site language.
+
+    `url` is the page's path below its language's root, ending in '/' for folders: the same
+    for every language, so each page's twin in the other language is found by it. The file
+    is written below the language's folder ("" for English, "nl/" for Dutch).
+    """
 
     url: str
     template: str
     values: dict[str, Any] = field(default_factory=dict)
+    lang: str = DEFAULT_LANGUAGE
+
+    @property
+    def path(self) -> str:
+        """The page's address below the site root: the language folder and `url`."""
+        return language_prefix(self.lang) + self.url
 
     @property
     def save_as(self) -> str:
-        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+        path = self.path
+        return path + "index.html" if path.endswith("/") or not path else path
 
 
 def partner_url(slug: str) -> str:
@@ -102,8 +114,19 @@ def _by_value(partners: list[Partner], kind: str) -> dict[str, list[Partner]]:
     return groups
 
 
-def plan_pages(content: Content, lang: str = "en") -> Iterator[Page]:
+def in_language(pages: Iterable[Page], lang: str) -> Iterator[Page]:
+    """`pages`, each set to be written in `lang` (below that language's folder)."""
+    for page in pages:
+        page.lang = lang
+        yield page
+
+
+def plan_pages(content: Content, lang: str = DEFAULT_LANGUAGE) -> Iterator[Page]:
     """Every page of the directory, in one language."""
+    return in_language(_plan_pages(content, lang), lang)
+
+
+def _plan_pages(content: Content, lang: str) -> Iterator[Page]:
     partners = list(content.partners.values())
     all_facets = facets(content, lang)
     yield Page(

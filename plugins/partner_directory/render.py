@@ -50,12 +50,15 @@ def write_pages(
                 to_render.append((page, key))
 
         def render(page: Page) -> None:
+            # The page's language's helpers (t, tr, LANGURL, ...) override the default
+            # language's in the globals; `page_url` is the same in every language.
             writer.write_file(
                 page.save_as,
                 generator.get_template(page.template.removesuffix(".html")),
                 generator.context,
                 relative_urls=settings["RELATIVE_URLS"],
                 page_url=page.url,
+                **generator.language_context[page.lang],
                 **page.values,
             )
 

@@ -15,6 +15,14 @@ SITE_LANGUAGES: tuple[str, ...] = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
 
 
+def language_prefix(lang: str) -> str:
+    """Where a site language's pages live below the site root: "" for the default language
+    (English at /), "nl/" for Dutch (/nl/)."""
+    if lang not in SITE_LANGUAGES:
+        raise ValueError(f"unknown site language {lang!r}; use one of: {', '.join(SITE_LANGUAGES)}")
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
 @cache
 def country_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code, upper case."""
