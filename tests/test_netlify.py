@@ -6,13 +6,15 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, serve
 
-from sitecheck.netlify_headers import headers_for
+from sitecheck.netlify_headers import headers_for, not_found_page
 
 CONFIG = ROOT / "netlify.toml"
 NETLIFY = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
@@ -69,7 +71,30 @@ def test_no_unfingerprinted_theme_files_are_published(built_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def strict_site(built_site: Path) -> Iterator[str]:
-    yield from serve(built_site, functools.partial(headers_for, config=CONFIG))
+    yield from serve(
+        built_site,
+        functools.partial(headers_for, config=CONFIG),
+        functools.partial(not_found_page, config=CONFIG),
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "text"),
+    [
+        ("/partners/no-such-partner/", "en", "Page not found"),
+        ("/nl/partners/no-such-partner/", "nl", "Pagina niet gevonden"),
+        ("/nlx/", "en", "Page not found"),  # not below /nl/: the English page
+    ],
+)
+def test_a_missing_page_shows_the_not_found_page_in_its_language(
+    strict_site: str, path: str, lang: str, text: str
+) -> None:
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(strict_site + path)
+    assert error.value.code == 404
+    page = error.value.read().decode("utf-8")
+    assert f'<html lang="{lang}">' in page
+    assert text in page
 
 
 CSP_PAGES = [
@@ -79,6 +104,8 @@ CSP_PAGES = [
     ("/cases/fjordreiser-repeat-bookings/", None),
     ("/reviews/how-we-check/", None),
     ("/404.html", None),
+    ("/nl/partners/?q=sjablonen", "[data-search-hits] .search-hit__name"),
+    ("/nl/partners/maasmail/", None),
 ]
 
 

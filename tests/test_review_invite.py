@@ -104,6 +104,15 @@ def test_the_invite_command_prints_a_working_link(tmp_path: Path) -> None:
     assert EMAIL not in link and "valid until" in result.stderr
     code = urllib.parse.parse_qs(parts.query)["invite"][0]
 
+    # A Dutch customer gets the Dutch profile.
+    dutch = run(
+        content.parent,
+        *("invite", "--partner", "maasmail", "--email", EMAIL, "--lang", "nl"),
+        environ=env(SITE_URL="https://partners.example.com"),
+    )
+    assert dutch.returncode == 0, dutch.stderr
+    assert dutch.stdout.startswith("https://partners.example.com/nl/partners/maasmail/?invite=")
+
     # The code is valid for 30 days from now; submissions are judged at their own time.
     now = dt.datetime.now(dt.UTC)
 

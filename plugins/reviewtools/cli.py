@@ -26,6 +26,7 @@ from partnermodel.review_settings import (
     site_url,
 )
 from partnermodel.schema import SLUG_RE
+from partnermodel.vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES, language_prefix
 
 from .importer import ContentProblems, import_submissions
 from .invite import make_token
@@ -256,7 +257,8 @@ def cmd_invite(args: argparse.Namespace) -> int:
     expires = _now() + dt.timedelta(days=args.days)
     token = make_token(slug, email_hash(args.email, keys.hash_key), expires, keys.token_key)
     base = (args.site_url or site_url()).rstrip("/")
-    print(f"{base}/partners/{slug}/?invite={token}#review")
+    # The link opens the profile in the customer's language (/nl/ for Dutch).
+    print(f"{base}/{language_prefix(args.lang)}partners/{slug}/?invite={token}#review")
     print(
         f"One review of {partner.name}, valid until {expires:%Y-%m-%d %H:%M} UTC, for whoever "
         f"writes it with the address {args.email}. The address itself is not stored.",
@@ -318,6 +320,12 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--email", required=True, help="the customer's address (not stored)")
     inv.add_argument("--days", type=int, default=S.invite_days, help="valid for (default 60)")
     inv.add_argument("--site-url", help="the public site address (default: SITE_URL or URL)")
+    inv.add_argument(
+        "--lang",
+        choices=SITE_LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the profile the link opens (default {DEFAULT_LANGUAGE})",
+    )
     inv.set_defaults(run=cmd_invite)
     return parser
 
