@@ -7,7 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchtools.bench import QUERIES, Size, bench_size, check_targets, results_json, table
+from benchtools.bench import (
+    QUERIES,
+    Size,
+    bench_size,
+    check_targets,
+    count_pages,
+    results_json,
+    table,
+)
 from benchtools.generate import Sizes
 from benchtools.measure import run
 from benchtools.reference import write_reference
@@ -57,10 +65,24 @@ def test_search_sizes_of_the_sample_site(built_site: Path) -> None:
     assert 0 < sizes["first_result_gzip"] < sizes["first_result_raw"] <= sizes["total_raw"]
 
 
+def test_pages_are_counted_as_the_build_renders_them(built_site: Path) -> None:
+    # Every page in every language; not the reuse kit's HTML copies of library items.
+    pages = count_pages(built_site)
+    assert pages == len([*built_site.rglob("index.html"), *built_site.rglob("404.html")])
+    assert pages < len(list(built_site.rglob("*.html")))
+    assert count_pages(built_site / "nl") == pages // 2
+
+
 def test_a_tiny_benchmark_run_has_every_figure(tmp_path: Path) -> None:
     tiny = Size("tiny", Sizes(partners=4, reviews=20, cases=4, library=4, events=2))
-    figures = bench_size(tiny, tmp_path, repeats=1, with_browser=False, with_pagefind=False)
-    assert figures["pages"] > 10
+    figures = bench_size(
+        tiny, tmp_path, repeats=1, with_browser=False, with_pagefind=False, english_only=True
+    )
+    assert figures["pages"] > 10 and figures["languages"] == ["en", "nl"]
+    alone = figures["english_only"]
+    assert alone["languages"] == ["en"] and 2 * alone["pages"] == figures["pages"]
+    assert figures["second_language"]["pages"]["added"] == alone["pages"]
+    assert all(alone["rebuild_change_visible"].values())
     assert figures["rebuild_change_visible"] == {
         "profile": True,
         "directory": True,
@@ -70,8 +92,10 @@ def test_a_tiny_benchmark_run_has_every_figure(tmp_path: Path) -> None:
     figures["query_ms_median"] = 1.0  # Chromium is not part of the tests
     document = results_json([figures], "tiny")
     assert set(document) >= ISSUE_KEYS
+    assert document["english_only_build_seconds"] == alone["build_seconds"]
     assert set(check_targets(figures)) == set(document["targets"])
     json.dumps(document)  # all of it is JSON
     rendered = table([figures])
     assert "vanilla Pelican" in rendered and "tiny" in rendered
+    assert "English only" in rendered and "second language adds" in rendered
     assert len(QUERIES) >= 50

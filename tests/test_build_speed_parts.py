@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import re
 import shutil
 import time
 from pathlib import Path
@@ -161,3 +163,47 @@ def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> N
     plain, _ = load_content(root)
     assert plain.partners["nieuwe-partner"].name == "Oud!"
     assert len(third.reviews) == len(plain.reviews) == len(first.reviews)
+
+
+def _same_content(root: Path, cache: Path) -> int:
+    """Load `root` from its files and through the parse cache: the same records (pickled
+    alike, so their digests match) and the same problems. Returns the cache's hits."""
+    plain, expected = load_content(root)
+    with parse_session(cache) as session:
+        cached, problems = load_content(root)
+    assert [p.format_text() for p in problems] == [p.format_text() for p in expected]
+    for kind in ("partners", "cases", "reviews", "library", "events"):
+        mine, theirs = getattr(cached, kind), getattr(plain, kind)
+        assert list(mine) == list(theirs), kind
+        for key, record in theirs.items():
+            assert pickle.dumps(mine[key], protocol=5) == pickle.dumps(record, protocol=5), key
+    assert session is not None
+    return session.hits
+
+
+def test_the_parse_cache_gives_what_the_files_give(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    cache = tmp_path / "cache"
+    assert _same_content(root, cache) == 0
+    assert _same_content(root, cache) > 50  # everything from the cache
+    # Every partner renamed in turn: the new results are kept apart from the others, until
+    # there are enough of them to be written together again; each build reads them back.
+    for number, profile in enumerate(sorted((root / "partners").glob("*/partner.yaml"))):
+        text = profile.read_text("utf-8")
+        profile.write_text(re.sub(r"(?m)^name: .*$", f"name: Renamed {number}", text), "utf-8")
+        _same_content(root, cache)
+    # A library item depends on its attachment: a different PDF under the same name (its
+    # size is in the item), then none at all (a problem, reported every time).
+    folder = root / "library" / "whitepapers"
+    pdf = folder / "deliverability-handbook.pdf"
+    pdf.write_bytes((folder / "e-mailbenchmark-retail-2026.pdf").read_bytes())
+    _same_content(root, cache)
+    pdf.unlink()
+    _same_content(root, cache)
+    _same_content(root, cache)
+    # A review gone, an event changed.
+    next((root / "reviews").rglob("*.yaml")).unlink()
+    event = root / "events" / "webinar-dmarc-in-30-minutes.md"
+    event.write_text(event.read_text("utf-8").replace("DMARC in 30", "DMARC in 20"), "utf-8")
+    _same_content(root, cache)

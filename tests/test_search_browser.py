@@ -1,4 +1,5 @@
-"""Search on /partners/ in a real Chromium: typing, facets, URL state, keyboard, payloads.
+"""Search on /partners/ in a real Chromium: typing, facets, URL state, keyboard, payloads; and
+on the Dutch /nl/partners/: Dutch words and stemming, Dutch results, the language switch.
 
 The sample content is built once with the real Pelican build and served over HTTP; every test
 gets a fresh page and fails on any console error or uncaught exception in it.
@@ -12,12 +13,15 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from conftest import CONTENT, run_pelican, serve, write
+from conftest import CONTENT, ROOT, run_pelican, serve, write
 
+from directory_search.pipeline import fold, stem
+from partner_directory.i18n import TABLE_FILE, Translations
 from partnermodel import load_content
+from partnermodel.vocab import country_name
 
 pytestmark = pytest.mark.browser
 
@@ -549,3 +553,184 @@ def test_store_urls_are_checked_before_use(tab: Tab) -> None:
     assert first.locator("a").get_attribute("href") == "#"
     assert first.locator("img").count() == 0
     assert tab.page.evaluate("typeof window.__xss") == "undefined"
+
+
+# ---------- the Dutch directory (/nl/partners/) ----------
+
+DUTCH = "/nl/partners/"
+HIT_LINKS = "[data-search-hits] .search-hit__name a"
+TABLE = Translations.load(ROOT / "theme" / TABLE_FILE)
+# A Dutch plural whose singular is in one Dutch description: only Dutch stemming joins them
+# (not a prefix of the indexed word, more than one typo away from it).
+DUTCH_PLURAL, DUTCH_SINGULAR = "kantoren", "kantoor"
+# A word in the English description of a partner without any Dutch text.
+ENGLISH_WORD = "planners"
+
+
+def dutch_count(n: int) -> str:
+    if n == 0:
+        return TABLE.get("search_count_none", "nl")
+    if n == 1:
+        return TABLE.get("search_count_one", "nl")
+    return TABLE.get("search_count_other", "nl", count=n)
+
+
+def texts_of(partner) -> str:
+    return " ".join(
+        [partner.name, *partner.tagline.values.values(), *partner.description_html.values.values()]
+    )
+
+
+def plain(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def words_in(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(plain(text))))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether lunr's fuzzy match (edit distance 1) could join the two words."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def hit_slugs(tab: Tab) -> list[str]:
+    hrefs = tab.page.locator(HIT_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    slugs = []
+    for href in hrefs:
+        match = re.fullmatch(r"/nl/partners/([a-z0-9-]+)/", href)
+        assert match, f"a result on the Dutch page links elsewhere: {href}"
+        slugs.append(match.group(1))
+    return slugs
+
+
+@pytest.mark.parametrize(
+    ("query", "expertise"),
+    [
+        ("sjablonen", "template-development"),
+        ("trainingen", "training"),
+        ("CRM-koppeling", "crm-integration"),
+    ],
+)
+def test_dutch_words_find_partners_on_the_dutch_page(tab: Tab, query: str, expertise: str) -> None:
+    tab.open(f"{DUTCH}?q={quote(query)}")
+    expected = {p.slug for p in SAMPLE.partners.values() if expertise in p.expertise}
+    assert expected
+    expect(tab.page.locator(HITS).first).to_be_visible()
+    found = hit_slugs(tab)
+    assert expected <= set(found), (query, sorted(expected - set(found)))
+    assert len(found) < len(SAMPLE.partners)  # a search, not the whole list
+    expect(tab.page.locator("#search-q")).to_have_value(query)
+    # The results speak Dutch: the count, the expertise tags, the countries.
+    expect(tab.page.locator(STATUS)).to_have_text(dutch_count(len(found)))
+    assert "gevonden" in dutch_count(len(found))
+    partner = SAMPLE.partners[sorted(expected)[0]]
+    card = tab.page.locator(
+        ".search-hit", has=tab.page.locator(f'a[href="{DUTCH}{partner.slug}/"]')
+    )
+    labels = [SAMPLE.taxonomies["expertise"].label(e, "nl") for e in partner.expertise]
+    expect(card.locator(".tag")).to_have_text(labels)
+    expect(card.locator(".search-hit__location")).to_contain_text(
+        f"{partner.location.city}, {country_name(partner.location.country, 'nl')}"
+    )
+
+
+def test_dutch_stemming_finds_an_inflected_form(tab: Tab) -> None:
+    owners = [
+        p
+        for p in SAMPLE.partners.values()
+        if DUTCH_SINGULAR in words_in(p.description_html.get("nl"))
+    ]
+    assert [p.slug for p in owners] and all("nl" in p.description_html.values for p in owners)
+    everywhere = set().union(*(words_in(texts_of(p)) for p in SAMPLE.partners.values()))
+    indexed = everywhere | {stem(word, lang) for word in everywhere for lang in ("en", "nl")}
+    assert not any(word.startswith(DUTCH_PLURAL) for word in indexed)  # no prefix match
+    assert not any(one_edit_apart(DUTCH_PLURAL, word) for word in indexed)  # no typo match
+    assert one_edit_apart("kantoor", "kantoer") and not one_edit_apart("kantoor", "kantoren")
+    assert stem(DUTCH_PLURAL, "nl") == stem(DUTCH_SINGULAR, "nl")
+    assert stem(DUTCH_PLURAL, "en") != stem(DUTCH_SINGULAR, "en")  # English stemming misses it
+    tab.open(f"{DUTCH}?q={DUTCH_PLURAL}")
+    expect(tab.page.locator(HITS).first).to_be_visible()
+    assert {p.slug for p in owners} <= set(hit_slugs(tab))
+    card = tab.page.locator(
+        ".search-hit", has=tab.page.locator(f'a[href="{DUTCH}{owners[0].slug}/"]')
+    )
+    snippet = card.locator(".search-hit__snippet")  # the start of its Dutch description
+    expect(snippet).to_contain_text(plain(owners[0].description_html.get("nl"))[:30])
+    assert snippet.get_attribute("lang") is None
+
+
+def test_a_partner_without_dutch_text_is_found_by_its_english_text(tab: Tab) -> None:
+    owners = [p for p in SAMPLE.partners.values() if ENGLISH_WORD in words_in(texts_of(p))]
+    assert len(owners) == 1
+    (partner,) = owners
+    assert set(partner.description_html.values) == set(partner.tagline.values) == {"en"}
+    tab.open(f"{DUTCH}?q={ENGLISH_WORD}")
+    expect(tab.page.locator(HITS).first).to_be_visible()
+    assert partner.slug in hit_slugs(tab)
+    card = tab.page.locator(
+        ".search-hit", has=tab.page.locator(f'a[href="{DUTCH}{partner.slug}/"]')
+    )
+    # Its English texts say they are English: to the browser, and visibly, in Dutch.
+    expect(card.locator(".search-hit__tagline > span").first).to_have_attribute("lang", "en")
+    expect(card.locator(".search-hit__tagline .lang-tag")).to_have_text("Engels")
+    expect(card.locator(".search-hit__tagline .lang-tag")).to_have_attribute("lang", "nl")
+    expect(card.locator(".search-hit__snippet")).to_have_attribute("lang", "en")
+
+
+def test_result_logos_on_the_dutch_page_load(tab: Tab) -> None:
+    """Logos exist once, at the site root: the Dutch results must not look for them below /nl/."""
+    tab.open(DUTCH)
+    logos = tab.page.locator("[data-search-hits] img.search-hit__logo")
+    expect(logos.first).to_be_attached()
+    assert logos.count() == sum(1 for p in SAMPLE.partners.values() if p.logo)
+    statuses = logos.evaluate_all(
+        "imgs => Promise.all(imgs.map("
+        "  i => fetch(i.src).then(r => [i.getAttribute('src'), r.status])))"
+    )
+    assert [src for src, status in statuses if status != 200] == []
+
+
+def test_the_language_switch_keeps_the_search(tab: Tab) -> None:
+    switch = tab.page.locator("[data-lang-switch]")
+    tab.open(f"{DUTCH}?q=sjablonen")
+    expect(switch).to_have_attribute("href", "/partners/?q=sjablonen")
+    tab.search("trainingen")
+    expect(switch).to_have_attribute("href", "/partners/?q=trainingen")
+    training = SAMPLE.taxonomies["expertise"].label("training", "nl")
+    tab.facet(training).check()
+    expect(switch).to_have_attribute("href", "/partners/?q=trainingen&expertise=training")
+    dutch_hits = sorted(tab.hits())
+    tab.page.go_back()  # back to the search without the filter: so is the switch
+    expect(switch).to_have_attribute("href", "/partners/?q=trainingen")
+    tab.page.go_forward()
+    expect(switch).to_have_attribute("href", "/partners/?q=trainingen&expertise=training")
+
+    switch.click()
+    tab.page.wait_for_url(re.compile(r"/partners/\?q=trainingen&expertise=training$"))
+    tab.page.wait_for_selector("[data-search-state=complete]", timeout=TIMEOUT_MS)
+    assert tab.page.evaluate("document.documentElement.lang") == "en"
+    expect(tab.page.locator("#search-q")).to_have_value("trainingen")
+    expect(tab.facet("Training")).to_be_checked()
+    expect(tab.page.locator(HITS)).to_have_count(len(dutch_hits))
+    assert sorted(tab.hits()) == dutch_hits
+    expect(tab.page.locator(STATUS)).to_have_text(f"{len(dutch_hits)} partners found")
+    # And back: the English page's switch leads to the same search in Dutch.
+    back = tab.page.locator("[data-lang-switch]")
+    expect(back).to_have_attribute("href", "/nl/partners/?q=trainingen&expertise=training")
+    tab.page.get_by_role("button", name="Clear all").click()
+    expect(back).to_have_attribute("href", "/nl/partners/")
+
+
+def test_the_fallback_note_is_visible_on_a_dutch_profile(tab: Tab) -> None:
+    partner = next(p for p in SAMPLE.partners.values() if set(p.description_html.values) == {"en"})
+    tab.open(f"{DUTCH}{partner.slug}/", ready=False)
+    note = tab.page.locator("#about-heading + .lang-note")
+    expect(note).to_be_visible()
+    expect(note).to_have_text("Alleen beschikbaar in het Engels.")
+    expect(tab.page.locator(".prose[lang=en]")).to_be_visible()

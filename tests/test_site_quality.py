@@ -102,6 +102,9 @@ AXE_PAGES = [
     "/programme/",
     "/programme/join/",
     "/numbers/",
+    # The Dutch site: search results, and a profile shown in English with a note in Dutch.
+    "/nl/partners/?q=sjablonen",
+    "/nl/partners/fjordvarsel/",
 ]
 
 

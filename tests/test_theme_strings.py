@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from partner_directory.i18n import TABLE_FILE, Translations
+from partnermodel.vocab import SITE_LANGUAGES
 
 THEME = Path(__file__).resolve().parents[1] / "theme"
 TEMPLATES = sorted((THEME / "templates").glob("*.html"))
@@ -20,6 +21,7 @@ TEXT_ATTRIBUTE = re.compile(r'\s(?:alt|title|aria-label|aria-description|placeho
 BUTTON_VALUE = re.compile(r'<input[^>]*type="(?:submit|button|reset)"[^>]*\svalue="([^"]*)"')
 ATTRIBUTE_TEXT = re.compile(r'[a-z-]+="[^"A-Za-z]*"')
 KEY_USE = re.compile(r"""\bt\(\s*['"]([a-z0-9_]+)['"]""")
+PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
 
 def test_templates_exist() -> None:
@@ -43,6 +45,26 @@ def test_every_key_used_exists_in_english() -> None:
     used = {key for path in TEMPLATES for key in KEY_USE.findall(path.read_text("utf-8"))}
     assert used, "templates use t()"
     assert sorted(used - set(table.table)) == []
+    assert table.missing("en") == []
+
+
+def test_every_key_has_a_text_in_every_site_language() -> None:
+    """A Dutch page never falls back to English UI text: every key is translated, with the
+    same {placeholders} (a missing one would drop a value, an extra one break the build)."""
+    table = Translations.load(THEME / TABLE_FILE)
+    for lang in SITE_LANGUAGES:
+        assert table.missing(lang) == [], lang
+        assert [key for key in table.table if not table.get(key, lang).strip()] == [], lang
+    for key in table.table:
+        fields = {lang: set(PLACEHOLDER.findall(table.get(key, lang))) for lang in SITE_LANGUAGES}
+        assert len({frozenset(f) for f in fields.values()}) == 1, (key, fields)
+
+
+def test_a_missing_translation_is_found(tmp_path: Path) -> None:
+    path = tmp_path / TABLE_FILE
+    path.write_text('a:\n  en: "One {count}"\n  nl: "Een {count}"\nb:\n  en: "Two"\n', "utf-8")
+    table = Translations.load(path)
+    assert table.missing("nl") == ["b"]
     assert table.missing("en") == []
 
 

@@ -19,7 +19,7 @@ from lunr.index import Index
 
 from partnermodel import Content
 from partnermodel.digest import tree_digest, versions_digest
-from partnermodel.vocab import SITE_LANGUAGES, language_prefix
+from partnermodel.vocab import language_prefix
 
 from .documents import (
     CASE_FIELDS,
@@ -129,8 +129,9 @@ def write_search_assets(
 ) -> dict[str, Any]:
     """Write every index, the stores and the manifest; returns the manifest.
 
-    The indexes serve every page language; there is one store per site language (its labels,
-    and links to that language's pages). `brand_labels`: by language, then brand.
+    The indexes serve every page language; there is one store per language the build renders
+    (its labels, and links to that language's pages). `brand_labels`: by language (those the
+    build renders, the default first), then brand.
     `cache_dir`: a folder of earlier built indexes to reuse (incremental builds), or None.
     """
     folder = output / "search"
@@ -148,13 +149,16 @@ def write_search_assets(
         ("partners-text", "partners", "text", partners, PARTNER_TEXT_FIELDS, partner_document),
         ("cases", "cases", "all", cases, CASE_FIELDS, case_document),
     )
+    made: dict[tuple[str, str], list[dict[str, str]]] = {}  # one set for a type's parts
     for stem, covers, part, items, fields, to_document in plan:
         for lang in SEARCH_LANGUAGES:
             if covers == "cases":
                 # A case is written in one language: it goes into that language's index.
                 documents = [to_document(i, content, lang) for i in items if i.lang == lang]
+            elif (covers, lang) in made:
+                documents = made[(covers, lang)]  # the same documents, other fields indexed
             else:
-                documents = [to_document(i, content, lang) for i in items]
+                documents = made[(covers, lang)] = [to_document(i, content, lang) for i in items]
             if not documents:
                 continue  # lunr cannot build an empty index; the page skips absent ones
             payload = index_payload(documents, fields, lang, cache_dir, used)
@@ -180,15 +184,17 @@ def write_search_assets(
                 lang: _write(
                     folder,
                     f"partners-store-{lang}",
-                    partner_store(content, lang, _pages_url(site_url, lang), brand_labels[lang]),
+                    partner_store(
+                        content, lang, _pages_url(site_url, lang), brand_labels[lang], site_url
+                    ),
                 )
-                for lang in SITE_LANGUAGES
+                for lang in brand_labels
             },
             "cases": {
                 lang: _write(
                     folder, f"cases-store-{lang}", case_store(content, _pages_url(site_url, lang))
                 )
-                for lang in SITE_LANGUAGES
+                for lang in brand_labels
             },
         },
     }

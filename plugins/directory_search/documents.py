@@ -10,7 +10,7 @@ from typing import Any
 
 from partnermodel import Case, Content, LocalText, Partner
 from partnermodel.markup import excerpt, html_to_text
-from partnermodel.vocab import country_name, language_name
+from partnermodel.vocab import SITE_LANGUAGES, country_name, language_name
 
 # Field boosts: a partner's name outranks its expertise, which outranks its tagline. The core
 # index (the page loads it first) holds these short fields; the descriptions, most of the
@@ -77,10 +77,19 @@ def _shown(text: LocalText, lang: str) -> tuple[str, str]:
 
 
 def partner_store(
-    content: Content, lang: str, site_url: str, brand_labels: dict[str, str]
+    content: Content,
+    lang: str,
+    site_url: str,
+    brand_labels: dict[str, str],
+    files_url: str | None = None,
 ) -> dict[str, Any]:
-    """Everything the directory page shows and filters on, for the page language."""
+    """Everything the directory page shows and filters on, for the page language.
+
+    `site_url` is where the language's pages are (profiles link there); `files_url` where the
+    files that exist once are (logos, at the site root), `site_url` when not given.
+    """
     base = site_url.rstrip("/")
+    files = base if files_url is None else files_url.rstrip("/")
     partners = list(content.partners.values())
     countries = sorted({cc for p in partners for cc in p.countries})
     languages = sorted({code for p in partners for code in p.languages})
@@ -106,7 +115,7 @@ def partner_store(
                 "brands": list(partner.brands),
                 "accepting": partner.accepting_clients,
                 "rating": ({"average": rating.average, "count": rating.count} if rating else None),
-                "logo": f"{base}/partners/{partner.slug}/{partner.published_logo}"
+                "logo": f"{files}/partners/{partner.slug}/{partner.published_logo}"
                 if partner.logo
                 else None,
             }
@@ -118,6 +127,9 @@ def partner_store(
             "country": {cc: country_name(cc, lang) for cc in countries},
             "language": {code: language_name(code, lang) for code in languages},
             "brand": brand_labels,
+            # The languages texts are written in: a result in another language than the
+            # page's is tagged with the language's name.
+            "text_language": {code: language_name(code, lang) for code in SITE_LANGUAGES},
         },
         "partners": entries,
     }

@@ -8,9 +8,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from partnermodel.forkpool import Background
-from partnermodel.vocab import SITE_LANGUAGES
-
-from .assets import write_search_assets
+from partnermodel.vocab import built_languages
 
 # From this many partners on, the indexes are built in a child process while the directory's
 # pages render (issue 7); a small site builds them in the build process.
@@ -33,14 +31,21 @@ class SearchAssetsGenerator(Generator):
             self._write()
 
     def _write(self) -> dict[str, Any]:
+        # lunr and nltk are imported here, in the child that builds the indexes: a build that
+        # finds them all in its cache never needs them in the build process (0.1 s).
+        from .assets import write_search_assets
+
         content = self.context["directory"]
         translations = self.context["translations"]
+        # A result store per language the build renders (SITE_LANGUAGES); the indexes serve
+        # every page language.
+        languages = built_languages(self.settings.get("SITE_LANGUAGES"))
         brand_labels = {
             lang: {
                 brand: translations.get(f"brand_{brand}", lang)
                 for brand in ("whitelabel", "copernica")
             }
-            for lang in SITE_LANGUAGES
+            for lang in languages
         }
         cache = None
         if self.settings.get("INCREMENTAL"):

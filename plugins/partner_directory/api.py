@@ -14,6 +14,7 @@ API_VERSION = 1
 def partner_json(partner: Partner, site_url: str) -> dict[str, Any]:
     """One partner as published in /api/partners.json (no maintainers: they are internal)."""
     base = site_url.rstrip("/")
+    rating = partner.rating  # computed from the reviews on each access
     return {
         "slug": partner.slug,
         "name": partner.name,
@@ -42,11 +43,7 @@ def partner_json(partner: Partner, site_url: str) -> dict[str, Any]:
         "accepting_clients": partner.accepting_clients,
         "cases": [f"{base}/cases/{case.slug}/" for case in partner.cases],
         # Only approved reviews reach Partner.reviews; the rating counts the verified ones.
-        "rating": (
-            {"average": partner.rating.average, "count": partner.rating.count}
-            if partner.rating
-            else None
-        ),
+        "rating": ({"average": rating.average, "count": rating.count} if rating else None),
         "reviews": [review_json(r, f"{base}/partners/{partner.slug}/") for r in partner.reviews],
     }
 

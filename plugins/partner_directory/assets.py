@@ -7,8 +7,9 @@ A file's name changes whenever its content does, so every asset can be cached fo
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
+
+from .incremental import copy_output
 
 ASSETS_DIR = "assets"
 PUBLISHED_SUFFIXES = (".css", ".js", ".svg", ".png", ".webp", ".ico", ".woff2")
@@ -37,6 +38,4 @@ class StaticAssets:
     def write(self, output: Path) -> None:
         """Copy every asset to output/assets/ under its fingerprinted name."""
         for rel, name in self.names.items():
-            target = output / ASSETS_DIR / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.static_dir / rel, target)
+            copy_output(self.static_dir / rel, output / ASSETS_DIR / name)

@@ -5,17 +5,17 @@ and the files that are not pages: attachments, reuse files, feeds, calendars, ba
 Everything other sites read (feeds, calendars, snippets, badges) links to PUBLIC_SITEURL, the
 production address, so a copy taken from a deploy preview never points at the preview.
 
-One instance serves every site language: pages, feeds, calendars, badges and charts are made
-per language (below the language's folder, /nl/ for Dutch); attachments, reuse files, the JSON
-API and the CSV export exist once, at the site root.
+One instance serves every language the build renders (the SITE_LANGUAGES setting): pages,
+feeds, calendars, badges and charts are made per language (below the language's folder, /nl/
+for Dutch); attachments, reuse files, the JSON API and the CSV export exist once, at the site
+root.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator, Mapping
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from partnermodel import Content, Partner
+from partnermodel.digest import stat_stamp
 from partnermodel.library_model import LibraryItem
 from partnermodel.loader import EVENTS_DIR, LIBRARY_DIR
-from partnermodel.vocab import SITE_LANGUAGES, language_prefix
+from partnermodel.vocab import DEFAULT_LANGUAGE, built_languages, language_prefix
 
 from . import programme
 from .badges import THEMES, BadgeText, badge_snippet, badge_svg, badge_url, badge_width
@@ -33,8 +34,7 @@ from .charts import bar_chart, column_chart
 from .feeds import FEED_URL, atom_feed, dump, item_json, item_json_path, library_json
 from .formatting import event_when, file_size, money
 from .i18n import Translations
-from .ics import event_calendar
-from .incremental import write_output
+from .incremental import copy_output, output_group, write_output
 from .labels import Labels
 from .library_pages import (
     REUSE_TERMS_URL,
@@ -74,6 +74,7 @@ class ContentSite:
         self.translations = translations
         self.public_url = (settings.get("PUBLIC_SITEURL") or DEFAULT_PUBLIC_SITEURL).rstrip("/")
         self.page_size = int(settings.get("LIBRARY_PAGE_SIZE") or 12)
+        self.languages = built_languages(settings.get("SITE_LANGUAGES"))
 
     @cache  # noqa: B019 - one instance per build, a handful of languages
     def labels(self, lang: str) -> Labels:
@@ -83,15 +84,20 @@ class ContentSite:
         """The production address of a language's pages: the site root, or /nl for Dutch."""
         return f"{self.public_url}/{language_prefix(lang)}".rstrip("/")
 
+    def page_language(self, lang: str) -> str:
+        """`lang` if this build renders it, else the default language (whose pages exist)."""
+        return lang if lang in self.languages else DEFAULT_LANGUAGE
+
     @cached_property
     def kits(self) -> dict[str, ReuseKit | None]:
         """The reuse kit of every live item, by key."""
-        # A kit is in its item's language: its link leads to the item's page in that language.
+        # A kit is in its item's language: its link leads to the item's page in that language
+        # (in the default language when the build leaves the item's language out).
         return {
             item.key: reuse_kit(
                 item,
                 self.public_url,
-                language_prefix(item.lang) + library_url(item),
+                language_prefix(self.page_language(item.lang)) + library_url(item),
                 self.translations.get,
             )
             for item in self.publication.library
@@ -254,20 +260,76 @@ class ContentSite:
 
     def write_files(self, output: Path, content_root: Path) -> None:
         """Everything that is not a page: attachments, reuse files, feeds, calendars, ...
-        The files in words exist once per language, below that language's folder."""
+        The files in words exist once per language, below that language's folder.
+
+        Each group of files names what it is made from (partner_directory.incremental
+        .output_group): an incremental build makes again only the groups whose records or
+        source files changed (a renamed partner: its badges and the CSV, not the library)."""
+        items, events = self.publication.library, self.publication.events
+        library_sources = [
+            (source, stat_stamp(source))
+            for item in items
+            for name in (item.file, item.cover)
+            if name
+            for source in [content_root / LIBRARY_DIR / item.type / name]
+        ]
+        output_group(
+            "library",
+            (items, library_sources),
+            lambda: self._write_library(output, content_root),
+        )
+        event_sources = [
+            (source, stat_stamp(source))
+            for event in events
+            if event.cover
+            for source in [content_root / EVENTS_DIR / event.cover]
+        ]
+        output_group(
+            "events",
+            (events, event_sources),
+            lambda: self._write_event_covers(output, content_root),
+        )
+        partners = list(self.content.partners.values())
+        output_group(
+            "csv",
+            partners,
+            lambda: _write(output / CSV_URL, directory_csv(self.content, self.public_url)),
+        )
+        for lang in self.languages:
+            self._write_language_files(output / language_prefix(lang), lang)
+
+    def _write_library(self, output: Path, content_root: Path) -> None:
+        """Every live item's files and JSON, and the JSON of the whole library."""
         items = self.publication.library
-        labels = self.labels(SITE_LANGUAGES[0])
+        labels = self.labels(DEFAULT_LANGUAGE)
         for item in items:
             self._write_item(item, output, content_root, labels)
         _write(output / "api" / "library.json", dump(library_json(items, self.public_url, labels)))
+
+    def _write_event_covers(self, output: Path, content_root: Path) -> None:
         for event in self.publication.events:
             self._copy(content_root / EVENTS_DIR, event.cover, output / event_url(event))
-        _write(output / CSV_URL, directory_csv(self.content, self.public_url))
-        for lang in SITE_LANGUAGES:
-            self._write_language_files(output / language_prefix(lang), lang)
 
     def _write_language_files(self, folder: Path, lang: str) -> None:
         """The feed, the calendars, the badges and the charts of one language."""
+        publication = self.publication
+        inputs = (lang, publication.today, publication.library, publication.events)
+        inputs += (publication.upcoming,)
+        output_group(f"{lang}/feeds", inputs, lambda: self._write_feeds(folder, lang))
+        for partner in self.content.partners.values():
+            output_group(
+                f"{lang}/badges/{partner.slug}",
+                (lang, partner),
+                partial(self._write_badges, folder, partner, lang),
+            )
+        for chart in self.numbers(lang)["charts"]:
+            _write(folder / chart["url"], chart["chart"].svg)
+
+    def _write_feeds(self, folder: Path, lang: str) -> None:
+        """The library's feed and the events' calendars of one language."""
+        # icalendar only when calendars are made: an incremental build mostly keeps them.
+        from .ics import event_calendar
+
         labels, today = self.labels(lang), self.publication.today
         t, pages_url = labels.t, self.public_lang_url(lang)
         items = self.publication.library
@@ -290,12 +352,11 @@ class ContentSite:
             t("events_calendar_description"),
         )
         _write(folder / EVENTS_ICS_URL, upcoming)
-        for partner in self.content.partners.values():
-            text = self.badge_text(partner, lang)
-            for theme in THEMES:
-                _write(folder / badge_url(partner.slug, theme), badge_svg(text, theme))
-        for chart in self.numbers(lang)["charts"]:
-            _write(folder / chart["url"], chart["chart"].svg)
+
+    def _write_badges(self, folder: Path, partner: Partner, lang: str) -> None:
+        text = self.badge_text(partner, lang)
+        for theme in THEMES:
+            _write(folder / badge_url(partner.slug, theme), badge_svg(text, theme))
 
     def _write_item(
         self, item: LibraryItem, output: Path, content_root: Path, labels: Labels
@@ -314,8 +375,7 @@ class ContentSite:
     @staticmethod
     def _copy(source: Path, name: str | None, folder: Path) -> None:
         if name:
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, folder / name)
+            copy_output(source / name, folder / name)
 
 
 def _write(path: Path, data: str | bytes) -> None:

@@ -15,6 +15,14 @@ partner's digest, and any use of the whole `directory` in a template on the dige
 A page is kept only if its key and every recorded dependency are unchanged and its output file is
 the one this cache wrote (same inode, size and times).
 
+Files that are not pages go through `write_output` (left alone when they already hold the same
+bytes) and `copy_output` (left alone when they are this cache's copy of the same source file).
+A group of such files that is costly to make (the library's reuse kits and feeds, a partner's
+badges, the JSON API) is made by `output_group(name, inputs, write)`: when the fingerprint and
+the group's inputs (the records and source files it is made from) are what an earlier build
+made it from, and every file it wrote then is still the one this cache wrote, it is not made
+again and its files are kept.
+
 Template globals must be classified here: PURE_GLOBALS are functions of their arguments, the
 settings, the theme and the site-wide content above; LOOKUP_GLOBALS are mappings of records that
 are recorded per page. A global in neither list (a new one) turns page skipping off for the
@@ -36,6 +44,7 @@ import logging
 import os
 import pickle
 import re
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +82,9 @@ PURE_GLOBALS = frozenset(
 LOOKUP_GLOBALS = frozenset({"partners_by_slug"})
 EVERYTHING_CONTEXT = "directory"  # the whole Content: using it makes a page depend on all of it
 VERSIONED = ("pelican", "jinja2", "markupsafe", "babel")
+# Settings that change how a build runs, not what it writes (a parallel build writes the same
+# site as a sequential one: tests/test_build_speed_parts.py).
+NOT_IN_OUTPUT = frozenset({"BUILD_WORKERS", "PARALLEL_MIN_JOBS"})
 _ALL = "*"
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
@@ -149,7 +161,7 @@ def parse_cache_folder(settings: Mapping[str, Any]) -> Path | None:
 
 def _settings_digest(settings: Mapping[str, Any], digester: Digester) -> str:
     parts = []
-    for key in sorted(settings):
+    for key in sorted(settings.keys() - NOT_IN_OUTPUT):
         value = settings[key]
         try:
             parts.append((key, digester.value(value)))
@@ -171,10 +183,15 @@ class PageCache:
         self.index_path = folder / f"pages-{blake(str(self.output.resolve()).encode())}.pickle"
         self.previous: dict[str, PageRecord] = {}
         self.current: dict[str, PageRecord] = {}
-        # Other generated files (write_output): path -> (digest of the bytes, stamp).
+        # Other generated files (write_output, copy_output): path -> (digest of the bytes or
+        # the source's stamp, stamp).
         self.previous_files: dict[str, tuple[str, Any]] = {}
         self.current_files: dict[str, tuple[str, Any]] = {}
         self._file_log: list[tuple[str, tuple[str, Any], bool]] = []
+        # Groups of other files (output_group): name -> (key, the files it wrote).
+        self.previous_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.current_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._group_log: list[tuple[str, tuple[str, tuple[str, ...]]]] = []
         self.kept: set[str] = set()
         self.written: set[str] = set()
         self.digester = Digester()
@@ -188,8 +205,9 @@ class PageCache:
             with open(self.index_path, "rb") as stream:
                 index = pickle.load(stream) if self.active else {}
             self.previous, self.previous_files = index["pages"], index["files"]
+            self.previous_groups = index["groups"]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError):
-            self.previous, self.previous_files = {}, {}
+            self.previous, self.previous_files, self.previous_groups = {}, {}, {}
         self.index_path.unlink(missing_ok=True)
         if self.active:
             self.output.mkdir(parents=True, exist_ok=True)
@@ -336,17 +354,23 @@ class PageCache:
         return PageRecord(key, deps) if key is not None else None
 
     def _unchanged(self, page: Page, key: str) -> bool:
-        record = self.previous.get(page.save_as)
-        if record is None or record.key != key:
+        save_as = page.save_as
+        record = self.previous.get(save_as)
+        if record is None or record.key != key or record.stamp is None:
             return False
-        if record.stamp is None or stat_stamp(self.output / page.save_as) != record.stamp:
+        try:
+            st = os.stat(os.path.join(self.output, save_as))
+        except OSError:
+            return False
+        if (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != record.stamp:
             return False  # not the file this cache wrote (removed, or written by another build)
         return all(self.dep_digest(name, k) == digest for name, k, digest in record.deps)
 
     def kept_page(self, page: Page) -> None:
         """`page` stays as the earlier build wrote it."""
-        self.kept.add(page.save_as)
-        self.current[page.save_as] = self.previous[page.save_as]
+        save_as = page.save_as
+        self.kept.add(save_as)
+        self.current[save_as] = self.previous[save_as]
 
     def written_page(self, page: Page, record: PageRecord | None) -> None:
         """`page` was rendered (here or in a worker) with this record, in the parent process."""
@@ -357,33 +381,92 @@ class PageCache:
 
     # ---------- other generated files ----------
 
+    def _relative(self, path: Path) -> str | None:
+        """`path` below the output folder, or None (outside it, or not an incremental build)."""
+        if not self.active:
+            return None
+        try:
+            return path.relative_to(self.output).as_posix()
+        except ValueError:
+            return None
+
     def write_output(self, path: Path, data: bytes) -> None:
         """Write `data` to `path`, or leave the file if it already holds exactly that."""
-        try:
-            rel = path.relative_to(self.output).as_posix()
-        except ValueError:
-            rel = None
-        if not self.active or rel is None:
+        rel = self._relative(path)
+        if rel is None:
             _write_file(path, data)
             return
-        digest = blake(data)
+        self._keep_or_make(rel, blake(data), path, lambda: _write_file(path, data))
+
+    def copy_output(self, source: Path, target: Path) -> None:
+        """Copy `source` to `target`, or leave `target` if it is the copy this cache made of
+        the same source file (same inode, size and times)."""
+        rel = self._relative(target)
+        if rel is None:
+            _copy_file(source, target)
+            return
+        origin = f"copy {stat_stamp(source)}"
+        self._keep_or_make(rel, origin, target, lambda: _copy_file(source, target))
+
+    def _keep_or_make(self, rel: str, origin: str, target: Path, make: Callable[[], Any]) -> None:
+        """Leave `target` if this cache made it from the same `origin` (bytes' digest, or the
+        source's stamp) and nothing touched it since; otherwise `make` it. Logged either way."""
         old = self.previous_files.get(rel)
-        if old is not None and old[0] == digest and stat_stamp(path) == old[1]:
+        if old is not None and old[0] == origin and stat_stamp(target) == old[1]:
             self._file_log.append((rel, old, True))
             return
-        _write_file(path, data)
-        self._file_log.append((rel, (digest, stat_stamp(path)), False))
+        make()
+        self._file_log.append((rel, (origin, stat_stamp(target)), False))
 
-    def take_file_log(self) -> list[tuple[str, tuple[str, Any], bool]]:
-        """What write_output did since the last call (in a worker: to send to the parent)."""
-        log, self._file_log = self._file_log, []
+    def note_output(self, path: Path, origin: str) -> None:
+        """Record a file written by other means (an image library), for `output_group`."""
+        rel = self._relative(path)
+        if rel is not None:
+            self._file_log.append((rel, (f"file {origin}", stat_stamp(path)), False))
+
+    def output_group(self, name: str, inputs: Any, write: Callable[[], Any]) -> None:
+        """Run `write`, which makes files through write_output, copy_output or note_output;
+        unless an earlier build ran it for the same fingerprint and `inputs` (what the files
+        are made from, besides the code, theme, settings and site-wide content) and every file
+        it made then is still the one this cache wrote: those files are kept instead."""
+        if not self.active or self.fingerprint is None:
+            write()
+            return
+        try:
+            key = self.digester.value((self.fingerprint, name, inputs))
+        except Unhashable:
+            write()
+            return
+        old = self.previous_groups.get(name)
+        if old is not None and old[0] == key:
+            entries = [(rel, self.previous_files.get(rel)) for rel in old[1]]
+            if all(
+                entry is not None and stat_stamp(self.output / rel) == entry[1]
+                for rel, entry in entries
+            ):
+                self._file_log.extend((rel, entry, True) for rel, entry in entries)
+                self._group_log.append((name, old))
+                return
+        start = len(self._file_log)
+        write()
+        made = tuple(dict.fromkeys(rel for rel, _, _ in self._file_log[start:]))
+        self._group_log.append((name, (key, made)))
+
+    def take_file_log(self) -> Any:
+        """What write_output and output_group did since the last call (in a worker: to send
+        to the parent)."""
+        log = (self._file_log, self._group_log)
+        self._file_log, self._group_log = [], []
         return log
 
-    def apply_file_log(self, log: list[tuple[str, tuple[str, Any], bool]]) -> None:
-        for rel, entry, kept in log:
+    def apply_file_log(self, log: Any) -> None:
+        files, groups = log
+        for rel, entry, kept in files:
             self.current_files[rel] = entry
             if kept:
                 self.kept.add(rel)
+        for name, record in groups:
+            self.current_groups[name] = record
 
     # ---------- the end of the build ----------
 
@@ -407,7 +490,11 @@ class PageCache:
                 log.warning("incremental: file times older than the build; nothing deleted")
                 return counts
             counts["deleted"] = self._sweep()
-            index = {"pages": self.current, "files": self.current_files}
+            index = {
+                "pages": self.current,
+                "files": self.current_files,
+                "groups": self.current_groups,
+            }
             _write_atomic(self.index_path, pickle.dumps(index, protocol=5))
             return counts
         finally:
@@ -419,24 +506,36 @@ class PageCache:
         # the other files need their change time looked at.
         known = self.kept | self.written | self.current_files.keys()
         deleted = 0
-        for folder, _dirs, files in os.walk(self.output, topdown=False):
-            rel = os.path.relpath(folder, self.output)
-            rel = "" if rel == "." else rel + "/"
+        removed: set[str] = set()  # folders this sweep emptied and removed
+        root = os.fspath(self.output)
+        marker = os.fspath(self.marker)
+        for folder, dirs, files in os.walk(root, topdown=False):
+            # Below the output folder, "/"-terminated ("" for the folder itself): os.walk
+            # joins the names to `root`, so no relpath (two abspath calls per folder) needed.
+            rel = folder[len(root) + 1 :] + "/" if folder != root else ""
             if not rel:
                 files = [f for f in files if f not in retained]
+            left = 0
             for name in files:
-                path = os.path.join(folder, name)
-                if rel + name in known or path == str(self.marker):
+                path = f"{folder}/{name}"
+                if rel + name in known or path == marker:
+                    left += 1
                     continue
                 try:
                     if os.stat(path).st_ctime_ns < self.marker_ctime:
                         os.unlink(path)
                         deleted += 1
+                    else:
+                        left += 1
                 except FileNotFoundError:
                     continue
-            if rel and rel.split("/")[0] not in retained:
+            # Only a folder left empty is removed (trying every folder costs a failing system
+            # call each, ten thousand of them on a big site).
+            empty = left == 0 and all(f"{folder}/{d}" in removed for d in dirs)
+            if rel and empty and rel.split("/")[0] not in retained:
                 with contextlib.suppress(OSError):
-                    os.rmdir(folder)  # only succeeds when nothing is left in it
+                    os.rmdir(folder)  # fails if something was written into it meanwhile
+                    removed.add(folder)
         return deleted
 
 
@@ -446,6 +545,11 @@ _CURRENT: PageCache | None = None
 def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def write_output(path: Path, data: str | bytes) -> None:
@@ -460,6 +564,35 @@ def write_output(path: Path, data: str | bytes) -> None:
         _write_file(path, payload)
     else:
         _CURRENT.write_output(path, payload)
+
+
+def copy_output(source: Path, target: Path) -> None:
+    """Copy a file into the output (an attachment, a logo, a static asset).
+
+    In an incremental build a target that is this cache's copy of the same source file is
+    left alone; otherwise, and in every other build, the file is copied.
+    """
+    if _CURRENT is None:
+        _copy_file(source, target)
+    else:
+        _CURRENT.copy_output(source, target)
+
+
+def note_output(path: Path, origin: str) -> None:
+    """A file written into the output by other means (a resized logo), made from `origin`."""
+    if _CURRENT is not None:
+        _CURRENT.note_output(path, origin)
+
+
+def output_group(name: str, inputs: Any, write: Callable[[], Any]) -> None:
+    """Make a group of output files with `write` (through write_output, copy_output and
+    note_output), or, in an incremental build, keep the files an earlier build made for the
+    same `inputs` (records, source file stamps: all the group is made from besides the code,
+    the theme, the settings and the site-wide content) if they are still as it left them."""
+    if _CURRENT is None:
+        write()
+    else:
+        _CURRENT.output_group(name, inputs, write)
 
 
 def begin(generator: Any) -> PageCache:

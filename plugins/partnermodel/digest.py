@@ -35,47 +35,71 @@ class Digester:
     """Digests of values; records (dataclass instances) are digested once, by identity.
 
     Containers (dicts, lists, tuples) are walked, records inside them stand in by their memoised
-    digest, anything else is pickled. Only valid while the values do not change: use one
-    Digester per build.
+    digest, strings and numbers are fed as they are, anything else is pickled. Only valid while
+    the values do not change: use one Digester per build.
     """
 
     def __init__(self) -> None:
-        self._records: dict[int, tuple[Any, str]] = {}
+        self._records: dict[int, tuple[Any, bytes]] = {}
+        self._record_types: dict[type, bool] = {}
 
     def record(self, obj: Any) -> str:
         """The digest of one dataclass instance (its pickle: fields and nested values)."""
+        return self._record(obj)[1:].decode()
+
+    def _record(self, obj: Any) -> bytes:
         key = id(obj)
         known = self._records.get(key)
         if known is not None and known[0] is obj:
             return known[1]
-        digest = blake(_pickle(obj))
+        digest = b"r" + blake(_pickle(obj)).encode()
         self._records[key] = (obj, digest)  # keeps obj alive, so its id is not reused
         return digest
 
     def value(self, value: Any) -> str:
         """The digest of any picklable value."""
         hasher = hashlib.blake2b(digest_size=16)
-        self._feed(hasher, value, 0)
+        self._feed(hasher.update, value, 0)
         return hasher.hexdigest()
 
-    def _feed(self, hasher: Any, value: Any, depth: int) -> None:
+    def _feed(self, update: Any, value: Any, depth: int) -> None:
+        # Pages' values are walked for every page of every build (issue 7): the common kinds
+        # first, each fed with a tag and its length so no two values feed the same bytes.
         kind = type(value)
-        if depth > 50:
-            raise Unhashable("values nested too deeply")
-        if kind is dict:
-            hasher.update(b"{%d" % len(value))
-            for key, item in value.items():
-                self._feed(hasher, key, depth + 1)
-                self._feed(hasher, item, depth + 1)
+        if kind is str:
+            data = value.encode("utf-8", "surrogatepass")
+            update(b"s%d:" % len(data))
+            update(data)
         elif kind is list or kind is tuple:
-            hasher.update(b"[%d" % len(value) if kind is list else b"(%d" % len(value))
+            if depth > 50:
+                raise Unhashable("values nested too deeply")
+            update(b"[%d" % len(value) if kind is list else b"(%d" % len(value))
+            records = self._record_types
             for item in value:
-                self._feed(hasher, item, depth + 1)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            hasher.update(b"r" + self.record(value).encode())
+                # Lists of records (a browse page's partners) without a call per item.
+                if records.get(type(item)):
+                    update(self._record(item))
+                else:
+                    self._feed(update, item, depth + 1)
+        elif kind is dict:
+            if depth > 50:
+                raise Unhashable("values nested too deeply")
+            update(b"{%d" % len(value))
+            for key, item in value.items():
+                self._feed(update, key, depth + 1)
+                self._feed(update, item, depth + 1)
+        elif kind is int or kind is bool or value is None:
+            update(b"i%r;" % value)
         else:
-            data = _pickle(value)
-            hasher.update(b"p%d:" % len(data) + data)
+            is_record = self._record_types.get(kind)
+            if is_record is None:
+                is_record = self._record_types[kind] = dataclasses.is_dataclass(kind)
+            if is_record:
+                update(self._record(value))
+            else:
+                data = _pickle(value)
+                update(b"p%d:" % len(data))
+                update(data)
 
 
 def _pickle(value: Any) -> bytes:

@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from .problems import Problem
 from .text import LocalText
 from .vocab import SITE_LANGUAGES
@@ -247,6 +245,10 @@ class Email(Kind):
         value = expect_string(node, ctx, name, "an email address")
         if value is INVALID:
             return INVALID
+        # Imported when an address is checked: an incremental build that reads every file
+        # from the parse cache never needs it.
+        from email_validator import EmailNotValidError, validate_email
+
         try:
             result = validate_email(value.strip(), check_deliverability=False)
         except EmailNotValidError as err:

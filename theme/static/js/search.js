@@ -201,6 +201,16 @@
     } catch (error) {
       // Some browsers limit how often the history may change; the search itself still works.
     }
+    updateLanguageLinks();
+  }
+
+  /* The language switch leads to this search in the other language: the same query string
+     on the other language's /partners/ (the address holds the whole search state). */
+  function updateLanguageLinks() {
+    document.querySelectorAll("[data-lang-switch]").forEach((link) => {
+      const page = (link.getAttribute("href") || "").split(/[?#]/)[0];
+      link.setAttribute("href", page + window.location.search);
+    });
   }
 
   function activeFilters(state) {
@@ -729,6 +739,26 @@
     return node;
   }
 
+  /* A text in another language than the page's is tagged with that language's name, as on
+     the server-rendered cards (a visible note, in the page's language). */
+  function langTag(textLang) {
+    if (!textLang || textLang === lang) {
+      return null;
+    }
+    const name = (labels.text_language || {})[textLang] || textLang;
+    const tag = el("span", "lang-tag", name);
+    tag.lang = lang;
+    return tag;
+  }
+
+  function appendLangTag(node, textLang) {
+    const tag = langTag(textLang);
+    if (tag) {
+      node.appendChild(document.createTextNode(" "));
+      node.appendChild(tag);
+    }
+  }
+
   /* ---------- Rendering ---------- */
 
   function partnerHit(p, terms, state) {
@@ -775,7 +805,10 @@
     body.appendChild(where);
 
     if (p.tagline) {
-      body.appendChild(langAttr(highlight(el("p", "search-hit__tagline"), p.tagline, terms), p.tagline_lang));
+      const tagline = el("p", "search-hit__tagline");
+      tagline.appendChild(langAttr(highlight(el("span"), p.tagline, terms), p.tagline_lang));
+      appendLangTag(tagline, p.tagline_lang);
+      body.appendChild(tagline);
     }
     if (terms && terms.size && p.excerpt) {
       body.appendChild(langAttr(highlight(el("p", "search-hit__snippet"), p.excerpt, terms), p.excerpt_lang));
@@ -837,6 +870,7 @@
     if (c.partner_name) {
       meta.appendChild(el("span", "search-hit__by", text("by_partner", { partner: c.partner_name })));
     }
+    appendLangTag(meta, c.lang);
     body.appendChild(meta);
     if (c.summary) {
       body.appendChild(highlight(el("p", "search-hit__snippet"), c.summary, terms));
@@ -1053,6 +1087,7 @@
 
   function onPopState() {
     window.clearTimeout(timer);
+    updateLanguageLinks();
     current = knownState(readURL());
     syncControls();
     shown = PAGE_SIZE;
@@ -1204,6 +1239,7 @@
     window.setTimeout(() => loadOtherPartnerIndexes(others), 0);
   }
 
+  updateLanguageLinks(); // an address with a search in it, shared or reloaded
   start().catch(() => {
     // No search data: the server-rendered directory stays, with a short note.
     root.setAttribute("data-search-state", "error");
