@@ -75,8 +75,9 @@ PUBLIC_SITEURL = os.environ.get("URL", "https://partners.copernica.com").rstrip(
 BUILD_DATE = os.environ.get("BUILD_DATE", "")
 LIBRARY_PAGE_SIZE = 12
 
-# Where "Choose this partner" leads: the product's partner selection, slug filled in.
+# Where "Choose this partner" leads: the product's partner selection, with the partner's slug
+# and the page's language ({lang}: en, nl) filled in.
 CHOOSE_PARTNER_URL = os.environ.get(
     "CHOOSE_PARTNER_URL",
-    "https://www.copernica.com/en/partners/choose?partner={slug}",
+    "https://www.copernica.com/{lang}/partners/choose?partner={slug}",
 )

@@ -57,6 +57,23 @@ def test_choose_link_comes_from_the_setting(tmp_path: Path, monkeypatch) -> None
     assert "https://app.example.com/select/maasmail" in page.hrefs()
 
 
+def test_the_choose_link_carries_the_page_language(built_site: Path) -> None:
+    for prefix, lang in (("", "en"), ("nl/", "nl")):
+        page = parse(built_site / prefix / "partners" / "maasmail" / "index.html")
+        assert f"https://www.copernica.com/{lang}/partners/choose?partner=maasmail" in page.hrefs()
+
+
+def test_a_choose_link_setting_with_an_unknown_placeholder_fails_the_build(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("CHOOSE_PARTNER_URL", "https://app.example.com/select/{partner}")
+    result = run_pelican(ROOT / "content", tmp_path / "out")
+    assert result.returncode != 0
+    assert "CHOOSE_PARTNER_URL" in result.stderr + result.stdout
+    assert "{slug}" in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "partners" / "maasmail" / "index.html").exists()
+
+
 def test_cases_and_profiles_link_both_ways(built_site: Path) -> None:
     content = sample()
     linked = [c for c in content.cases.values() if c.partner]

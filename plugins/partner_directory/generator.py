@@ -37,6 +37,18 @@ from .render import write_pages
 from .sitemap import ROBOTS_URL, SITEMAP_URL, robots_txt, sitemap_xml
 
 
+def choose_url(template: str, slug: str, lang: str) -> str:
+    """Where "Choose this partner" leads (the CHOOSE_PARTNER_URL setting, {slug} and {lang}
+    filled in); a setting with any other placeholder fails the build with what is allowed."""
+    try:
+        return template.format(slug=slug, lang=lang)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ValueError(
+            f"CHOOSE_PARTNER_URL {template!r}: {err!s} is not allowed; use {{slug}} (the "
+            "partner) and {lang} (the page's language, en or nl)"
+        ) from None
+
+
 class DirectoryGenerator(Generator):
     """Builds the partner directory: profiles, browse pages, cases, home page and JSON API,
     in every language the build renders (SITE_LANGUAGES: English at /, Dutch at /nl/)."""
@@ -49,6 +61,7 @@ class DirectoryGenerator(Generator):
     def generate_context(self) -> None:
         # A misconfigured language list fails the build before anything is read or written.
         self.languages = built_languages(self.settings.get("SITE_LANGUAGES"))
+        choose_url(self.settings["CHOOSE_PARTNER_URL"], "example", DEFAULT_LANGUAGE)
         # Before anything is written: what an incremental build keeps is decided against it.
         incremental.begin(self)
         # Incremental builds reuse what loading unchanged files produced (partnermodel.cache).
@@ -134,21 +147,18 @@ class DirectoryGenerator(Generator):
             "format_date": cache(lambda day: format_date(day, "long", locale=lang)),
             "language_name": lambda code: language_name(code, lang),
             "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
+            "choose_url": lambda slug: choose_url(self.settings["CHOOSE_PARTNER_URL"], slug, lang),
         }
 
     def _shared_globals(self) -> dict[str, Any]:
         """What every page sees, whatever its language."""
         settings = self.settings
 
-        def choose_url(slug: str) -> str:
-            return settings["CHOOSE_PARTNER_URL"].format(slug=slug)
-
         return {
             "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
             "partner_url": partner_url,
             "case_url": case_url,
             "browse_url": browse_url,
-            "choose_url": choose_url,
             "taxonomies": self.content.taxonomies,
             "partners_by_slug": self.content.partners,
             # Reviews: the same settings the review tools use, so the form and the
