@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import run_pelican
 from htmlscan import parse
 
+from partner_directory.formatting import phone_text
 from partnermodel import load_content
 from sitecheck.links import check_links
 
@@ -167,3 +169,23 @@ def test_bad_content_stops_the_build(content_copy: Path, tmp_path: Path) -> None
     assert 'location.country: YAML reads NO as the boolean false; quote it: "NO"' in log
     assert not (output / "index.html").exists()
     assert not (output / "partners").exists()
+
+
+def test_phone_numbers_read_as_people_write_them(built_site: Path) -> None:
+    partners = [p for p in sample().partners.values() if p.contact.phone]
+    assert len(partners) >= 10
+    for partner in partners:
+        html = (built_site / "partners" / partner.slug / "index.html").read_text("utf-8")
+        # Dialled as stored (E.164), shown grouped by the country's plan.
+        shown = re.search(rf'<a href="tel:{re.escape(partner.contact.phone)}">([^<]+)</a>', html)
+        assert shown, partner.slug
+        assert shown[1].startswith("+") and " " in shown[1], shown[1]
+        assert shown[1].replace(" ", "") == partner.contact.phone
+    amsterdam = '<a href="tel:+31207891234">+31 20 789 1234</a>'
+    assert any(amsterdam in p.read_text("utf-8") for p in built_site.glob("partners/*/index.html"))
+
+
+def test_a_number_outside_every_plan_shows_as_stored() -> None:
+    assert phone_text("+31201234567") == "+31 20 123 4567"
+    assert phone_text("+4755123456") == "+47 55 12 34 56"
+    assert phone_text("+999123") == "+999123"

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from babel.dates import format_date, format_interval, get_timezone_name
 from babel.numbers import format_currency, format_decimal
+from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, parse
 
 from partnermodel.library_model import Event
 
@@ -23,6 +24,15 @@ def file_size(size: int, lang: str) -> str:
     if size < 1_000_000:
         return f"{format_decimal(max(1, round(size / 1000)), locale=lang)}\u00a0kB"
     return f"{format_decimal(round(size / 1_000_000, 1), '0.0', locale=lang)}\u00a0MB"
+
+
+def phone_text(e164: str) -> str:
+    """A phone number as people read it, grouped by its country's plan: "+31 20 123 4567".
+    Stored and linked (tel:) in E.164; a number the plan does not know shows as stored."""
+    try:
+        return format_number(parse(e164), PhoneNumberFormat.INTERNATIONAL)
+    except NumberParseException:
+        return e164
 
 
 def money(value: Decimal | int | float, lang: str) -> str:

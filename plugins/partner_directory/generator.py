@@ -30,6 +30,7 @@ from . import incremental
 from .api import partners_json, review_json_ld, script_json
 from .assets import StaticAssets
 from .content_site import ContentSite
+from .formatting import phone_text
 from .i18n import TABLE_FILE, Translations
 from .pages import Page, browse_url, case_url, partner_url, plan_pages
 from .publication import build_date
@@ -157,6 +158,7 @@ class DirectoryGenerator(Generator):
         return {
             "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
             "partner_url": partner_url,
+            "phone_text": phone_text,
             "case_url": case_url,
             "browse_url": browse_url,
             "taxonomies": self.content.taxonomies,

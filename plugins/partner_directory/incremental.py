@@ -73,7 +73,7 @@ PURE_GLOBALS = frozenset(
         # partner_directory.generator
         "asset", "t", "tr", "tr_lang", "expertise_label", "industry_label", "country_name",
         "format_date", "language_name", "partner_url", "case_url", "browse_url", "choose_url",
-        "review_json_ld", "format_rating",
+        "review_json_ld", "format_rating", "phone_text",
         # partner_directory.content_site
         "library_url", "listing_url", "event_url", "event_ics_url", "item_json_url",
         "event_when", "file_size", "money", "partner_badge", "number",
