@@ -19,7 +19,7 @@ from lunr.index import Index
 
 from partnermodel import Content
 from partnermodel.digest import tree_digest, versions_digest
-from partnermodel.vocab import language_prefix
+from partnermodel.vocab import language_url
 
 from .documents import (
     CASE_FIELDS,
@@ -109,11 +109,6 @@ def _prune(cache_dir: Path, used: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def _pages_url(site_url: str, lang: str) -> str:
-    """Where the pages of `lang` are: results link to the page in the searcher's language."""
-    return f"{site_url.rstrip('/')}/{language_prefix(lang)}".rstrip("/")
-
-
 @cache
 def _code_digest() -> str:
     """This package's code and lunr's version: a change builds every index again."""
@@ -185,14 +180,14 @@ def write_search_assets(
                     folder,
                     f"partners-store-{lang}",
                     partner_store(
-                        content, lang, _pages_url(site_url, lang), brand_labels[lang], site_url
+                        content, lang, language_url(site_url, lang), brand_labels[lang], site_url
                     ),
                 )
                 for lang in brand_labels
             },
             "cases": {
                 lang: _write(
-                    folder, f"cases-store-{lang}", case_store(content, _pages_url(site_url, lang))
+                    folder, f"cases-store-{lang}", case_store(content, language_url(site_url, lang))
                 )
                 for lang in brand_labels
             },

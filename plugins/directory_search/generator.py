@@ -8,7 +8,6 @@ from typing import Any
 from pelican.generators import Generator
 
 from partnermodel.forkpool import Background
-from partnermodel.vocab import built_languages
 
 # From this many partners on, the indexes are built in a child process while the directory's
 # pages render (issue 7); a small site builds them in the build process.
@@ -37,9 +36,9 @@ class SearchAssetsGenerator(Generator):
 
         content = self.context["directory"]
         translations = self.context["translations"]
-        # A result store per language the build renders (SITE_LANGUAGES); the indexes serve
-        # every page language.
-        languages = built_languages(self.settings.get("SITE_LANGUAGES"))
+        # A result store per language the build renders (SITE_LANGUAGES, read and checked by
+        # partner_directory); the indexes serve every page language.
+        languages = self.context["built_languages"]
         brand_labels = {
             lang: {
                 brand: translations.get(f"brand_{brand}", lang)

@@ -26,7 +26,7 @@ from partnermodel import Content, Partner
 from partnermodel.digest import stat_stamp
 from partnermodel.library_model import LibraryItem
 from partnermodel.loader import EVENTS_DIR, LIBRARY_DIR
-from partnermodel.vocab import DEFAULT_LANGUAGE, built_languages, language_prefix
+from partnermodel.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
 
 from . import programme
 from .badges import THEMES, BadgeText, badge_snippet, badge_svg, badge_url, badge_width
@@ -68,13 +68,15 @@ class ContentSite:
         today: dt.date,
         translations: Translations,
         settings: Mapping[str, Any],
+        languages: tuple[str, ...],
     ) -> None:
+        """`languages`: those the build renders (the SITE_LANGUAGES setting), default first."""
         self.content = content
         self.publication = Publication.of(content, today)
         self.translations = translations
         self.public_url = (settings.get("PUBLIC_SITEURL") or DEFAULT_PUBLIC_SITEURL).rstrip("/")
         self.page_size = int(settings.get("LIBRARY_PAGE_SIZE") or 12)
-        self.languages = built_languages(settings.get("SITE_LANGUAGES"))
+        self.languages = languages
 
     @cache  # noqa: B019 - one instance per build, a handful of languages
     def labels(self, lang: str) -> Labels:
@@ -82,7 +84,7 @@ class ContentSite:
 
     def public_lang_url(self, lang: str) -> str:
         """The production address of a language's pages: the site root, or /nl for Dutch."""
-        return f"{self.public_url}/{language_prefix(lang)}".rstrip("/")
+        return language_url(self.public_url, lang)
 
     def page_language(self, lang: str) -> str:
         """`lang` if this build renders it, else the default language (whose pages exist)."""

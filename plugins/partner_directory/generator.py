@@ -24,6 +24,7 @@ from partnermodel.vocab import (
     country_name,
     language_name,
     language_prefix,
+    language_url,
 )
 
 from . import incremental
@@ -80,9 +81,10 @@ class DirectoryGenerator(Generator):
         self.assets = StaticAssets(Path(self.theme) / "static")
         self.context["directory"] = content
         self.context["translations"] = self.translations
+        self.context["built_languages"] = self.languages  # the search plugin's stores
         # The library, events, programme, badges and numbers (publication by build date).
         today = build_date(self.settings)
-        self.site = ContentSite(content, today, self.translations, self.settings)
+        self.site = ContentSite(content, today, self.translations, self.settings, self.languages)
         self.env.globals.update(self._shared_globals())
         self.env.globals.update(self.site.template_globals())
         self.language_context = {
@@ -96,11 +98,10 @@ class DirectoryGenerator(Generator):
 
     def _language_roots(self) -> list[dict[str, str]]:
         """Every language built, with the root of its pages: for the switch and hreflang."""
-        site_url = self.settings["SITEURL"]
         return [
             {
                 "code": code,
-                "url": f"{site_url}/{language_prefix(code)}".rstrip("/"),
+                "url": language_url(self.settings["SITEURL"], code),
                 "name": self.translations.get("language_own_name", code),
             }
             for code in self.languages
@@ -132,12 +133,11 @@ class DirectoryGenerator(Generator):
         def tr_lang(text: LocalText | None) -> str:
             return text.lang_of(lang) if isinstance(text, LocalText) else lang
 
-        roots = self._language_roots()
         return {
             "lang": lang,
-            "LANGURL": next(root["url"] for root in roots if root["code"] == lang),
+            "LANGURL": language_url(self.settings["SITEURL"], lang),
             "lang_prefix": language_prefix(lang),
-            "site_languages": roots,
+            "site_languages": self._language_roots(),
             "t": t,
             "tr": tr,
             "tr_lang": tr_lang,

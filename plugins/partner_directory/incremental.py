@@ -358,11 +358,7 @@ class PageCache:
         record = self.previous.get(save_as)
         if record is None or record.key != key or record.stamp is None:
             return False
-        try:
-            st = os.stat(os.path.join(self.output, save_as))
-        except OSError:
-            return False
-        if (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != record.stamp:
+        if stat_stamp(os.path.join(self.output, save_as)) != record.stamp:
             return False  # not the file this cache wrote (removed, or written by another build)
         return all(self.dep_digest(name, k) == digest for name, k, digest in record.deps)
 

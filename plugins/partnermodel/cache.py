@@ -253,9 +253,17 @@ def _read_pickle(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as stream:
             stored = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return {}
-    except (KeyError, TypeError, ValueError, IndexError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        KeyError,
+        TypeError,
+        ValueError,
+        IndexError,
+    ):
         return {}
     return stored if isinstance(stored, dict) else {}
 

@@ -144,7 +144,7 @@ def versions_digest(packages: Iterable[str]) -> str:
     return blake("\n".join(found).encode())
 
 
-def stat_stamp(path: Path) -> tuple[int, int, int, int] | None:
+def stat_stamp(path: Path | str) -> tuple[int, int, int, int] | None:
     """What changes whenever a file's bytes do: inode, size, modification and change times.
 
     (The change time cannot be set back by tools that restore modification times.)

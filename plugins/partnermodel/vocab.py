@@ -56,6 +56,12 @@ def built_languages(setting: object = None) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def language_url(base: str, lang: str) -> str:
+    """The root of a language's pages below `base` (a site address, or "" for root-relative
+    links), without a trailing slash: `base` itself for English, `base`/nl for Dutch."""
+    return f"{base.rstrip('/')}/{language_prefix(lang)}".rstrip("/")
+
+
 def language_prefix(lang: str) -> str:
     """Where a site language's pages live below the site root: "" for the default language
     (English at /), "nl/" for Dutch (/nl/)."""

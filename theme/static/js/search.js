@@ -761,6 +761,19 @@
 
   /* ---------- Rendering ---------- */
 
+  /* A result's body in its card, opening with its title linked to its page. */
+  function hitBody(card, url, title, terms) {
+    const body = el("div", "search-hit__body");
+    card.appendChild(body);
+    const heading = el("h3", "search-hit__name");
+    const link = el("a");
+    link.href = safeUrl(url) || "#";
+    highlight(link, title, terms);
+    heading.appendChild(link);
+    body.appendChild(heading);
+    return body;
+  }
+
   function partnerHit(p, terms, state) {
     const item = el("li", "search-hit");
     const card = el("article", "card search-hit__card");
@@ -782,14 +795,7 @@
     }
     card.appendChild(logo);
 
-    const body = el("div", "search-hit__body");
-    card.appendChild(body);
-    const heading = el("h3", "search-hit__name");
-    const link = el("a");
-    link.href = safeUrl(p.url) || "#";
-    highlight(link, p.name, terms);
-    heading.appendChild(link);
-    body.appendChild(heading);
+    const body = hitBody(card, p.url, p.name, terms);
 
     const where = el("p", "search-hit__location");
     const place = el("span");
@@ -850,14 +856,7 @@
     const item = el("li", "search-hit search-hit--case");
     const card = langAttr(el("article", "card search-hit__card search-hit__card--case"), c.lang);
     item.appendChild(card);
-    const body = el("div", "search-hit__body");
-    card.appendChild(body);
-    const heading = el("h3", "search-hit__name");
-    const link = el("a");
-    link.href = safeUrl(c.url) || "#";
-    highlight(link, c.title, terms);
-    heading.appendChild(link);
-    body.appendChild(heading);
+    const body = hitBody(card, c.url, c.title, terms);
     const meta = el("p", "search-hit__location");
     meta.lang = lang;
     const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(c.date || "");
