@@ -2,9 +2,17 @@
 
 Production differences come from Netlify's build environment: CONTEXT (production,
 deploy-preview, branch-deploy), URL (the site's main address) and DEPLOY_PRIME_URL (this deploy's).
+
+The directory's own settings (SITE_LANGUAGES, PUBLIC_SITEURL, BUILD_DATE, LIBRARY_PAGE_SIZE,
+CHOOSE_PARTNER_URL, INCREMENTAL, BUILD_WORKERS, PARALLEL_MIN_JOBS, ...) are declared once, with
+their types, defaults, environment variables and docs, in plugins/sitesettings/site.py (the
+README's "Settings" table); the build checks every value when it starts. Here they are only
+given where this site differs from the defaults, and taken from the environment.
 """
 
 import os
+
+from sitesettings import from_environment
 
 CONTEXT = os.environ.get("CONTEXT", "dev")
 if CONTEXT == "production":
@@ -19,27 +27,18 @@ SITENAME = "Copernica Partner Directory"
 AUTHOR = "Copernica"
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "en"
-# The site languages this build renders: English at /, Dutch at /nl/. Content may be written
-# in any site language (partnermodel.vocab.SITE_LANGUAGES); this only limits which pages,
-# feeds, badges and search stores are built, and which languages the switch and hreflang
-# list. The default language comes first. SITE_LANGUAGES=en in the environment builds the
-# English site alone (the benchmark measures what the Dutch pages cost that way); unset or
-# empty: every site language. Checked when the build starts (partnermodel.vocab).
-SITE_LANGUAGES = tuple((os.environ.get("SITE_LANGUAGES") or "en,nl").split(","))
+
+# The settings whose environment variable is set (SITE_LANGUAGES=en, INCREMENTAL=1,
+# BUILD_WORKERS, PARALLEL_MIN_JOBS, BUILD_DATE, CHOOSE_PARTNER_URL, and Netlify's URL as
+# PUBLIC_SITEURL), as given: the build checks them. Unset or empty: the declared default.
+globals().update(from_environment(os.environ))
 
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
-# INCREMENTAL=1 (make serve, the benchmark): keep output/ and the caches in CACHE_PATH, write
-# only pages whose inputs changed, delete files no longer written (partner_directory.incremental).
-# Unset (make build, Netlify): everything from scratch, no cache read or written.
-INCREMENTAL = os.environ.get("INCREMENTAL", "") == "1"
-DELETE_OUTPUT_DIRECTORY = not INCREMENTAL
-CACHE_PATH = "cache"
-# Processes that render pages (0: one per CPU, at most 4; 1: none besides the build itself),
-# used only from PARALLEL_MIN_JOBS pages and files on (partner_directory.render).
-BUILD_WORKERS = int(os.environ.get("BUILD_WORKERS", "0") or 0)
-PARALLEL_MIN_JOBS = int(os.environ.get("PARALLEL_MIN_JOBS", "400") or 400)
+# Every build starts from scratch, except incremental ones (INCREMENTAL=1, make serve): the
+# plugin keeps output/ for them and deletes only what they no longer write.
+DELETE_OUTPUT_DIRECTORY = True
 
 PLUGIN_PATHS = ["plugins"]
 # Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
@@ -65,19 +64,3 @@ JINJA_ENVIRONMENT = {
     # Jinja checks the file of every extended and imported template again for each page.
     "auto_reload": False,
 }
-
-# The production address that copies made elsewhere link back to (feeds, calendars, reuse
-# snippets, badges): Netlify's URL is the main address in previews too; locally the default.
-PUBLIC_SITEURL = os.environ.get("URL", "https://partners.copernica.com").rstrip("/")
-
-# The day to build for (YYYY-MM-DD): library items and events dated later are not published
-# yet. Empty means today in TIMEZONE; tests set it so the site does not change as time passes.
-BUILD_DATE = os.environ.get("BUILD_DATE", "")
-LIBRARY_PAGE_SIZE = 12
-
-# Where "Choose this partner" leads: the product's partner selection, with the partner's slug
-# and the page's language ({lang}: en, nl) filled in.
-CHOOSE_PARTNER_URL = os.environ.get(
-    "CHOOSE_PARTNER_URL",
-    "https://www.copernica.com/{lang}/partners/choose?partner={slug}",
-)

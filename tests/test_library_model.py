@@ -16,6 +16,7 @@ from conftest import CONTENT, ROOT, write
 from partner_directory.publication import Publication, build_date
 from partnermodel import Problem, load_content
 from partnermodel.pdfwriter import blocks_from_text, write_pdf
+from sitesettings import parse
 
 ARTICLE = """\
 ---
@@ -382,8 +383,8 @@ def test_related_items_share_expertise(site: Path) -> None:
 
 
 def test_build_date_comes_from_the_setting_or_today() -> None:
-    assert build_date({"BUILD_DATE": "2026-12-08"}) == dt.date(2026, 12, 8)
+    assert build_date(parse({"BUILD_DATE": "2026-12-08"})) == dt.date(2026, 12, 8)
     today = dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    assert build_date({"BUILD_DATE": "", "TIMEZONE": "Europe/Amsterdam"}) == today
-    with pytest.raises(ValueError, match="is not a date written YYYY-MM-DD"):
-        build_date({"BUILD_DATE": "tomorrow"})
+    assert build_date(parse({"BUILD_DATE": "", "TIMEZONE": "Europe/Amsterdam"})) == today
+    with pytest.raises(ValueError, match="expected a date written YYYY-MM-DD"):
+        parse({"BUILD_DATE": "tomorrow"})

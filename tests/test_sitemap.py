@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from partner_directory.content_site import DEFAULT_PUBLIC_SITEURL
 from partner_directory.pages import Page
 from partner_directory.sitemap import MAX_URLS, robots_txt, sitemap_xml
+from sitesettings import PUBLIC_ADDRESS as DEFAULT_PUBLIC_SITEURL
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -8,6 +8,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from partnermodel.forkpool import Background
+from sitesettings import for_build
 
 # From this many partners on, the indexes are built in a child process while the directory's
 # pages render (issue 7); a small site builds them in the build process.
@@ -36,9 +37,10 @@ class SearchAssetsGenerator(Generator):
 
         content = self.context["directory"]
         translations = self.context["translations"]
-        # A result store per language the build renders (SITE_LANGUAGES, read and checked by
-        # partner_directory); the indexes serve every page language.
-        languages = self.context["built_languages"]
+        settings = for_build(self.settings)  # parsed and checked when the build started
+        # A result store per language the build renders (SITE_LANGUAGES); the indexes serve
+        # every page language.
+        languages = settings.site_languages
         brand_labels = {
             lang: {
                 brand: translations.get(f"brand_{brand}", lang)
@@ -46,9 +48,7 @@ class SearchAssetsGenerator(Generator):
             }
             for lang in languages
         }
-        cache = None
-        if self.settings.get("INCREMENTAL"):
-            cache = Path(self.settings.get("CACHE_PATH") or "cache") / "search"
+        cache = settings.cache_path / "search" if settings.incremental else None
         return write_search_assets(
-            content, Path(self.output_path), self.settings["SITEURL"], brand_labels, cache
+            content, Path(self.output_path), settings.siteurl, brand_labels, cache
         )

@@ -24,6 +24,8 @@ from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.trimmer import trimmer as english_trimmer
 
+from partnermodel.vocab import SITE_LANGUAGES
+
 from .fastbuilder import FastBuilder
 from .porter import stemmer as english_stemmer
 
@@ -37,7 +39,8 @@ _NL_WORD_CHARACTERS = (
     "\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7"
     "\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
 )
-SEARCH_LANGUAGES = ("en", "nl")
+# An index per site language; `_functions` has the pipeline of each.
+SEARCH_LANGUAGES = SITE_LANGUAGES
 
 
 def fold(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .build_settings import check_settings
 from .generator import DirectoryGenerator
 from .incremental import finish_build
 
@@ -12,6 +13,8 @@ def _add_generator(pelican_object: object) -> type[DirectoryGenerator]:
 
 def register() -> None:
     """Called by Pelican when the plugin is listed in PLUGINS."""
+    # The settings are checked once, before anything is read or written.
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(_add_generator)
     # Incremental builds: remove what no generator wrote, once all of them have run.
     signals.finalized.connect(finish_build)

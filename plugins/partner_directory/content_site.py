@@ -14,7 +14,7 @@ root.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from partnermodel.digest import stat_stamp
 from partnermodel.library_model import LibraryItem
 from partnermodel.loader import EVENTS_DIR, LIBRARY_DIR
 from partnermodel.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
+from sitesettings import SiteSettings
 
 from . import programme
 from .badges import THEMES, BadgeText, badge_snippet, badge_svg, badge_url, badge_width
@@ -50,7 +51,6 @@ from .pages import Page, in_language
 from .publication import Publication
 from .reuse import ReuseKit, reuse_kit
 
-DEFAULT_PUBLIC_SITEURL = "https://partners.copernica.com"
 EVENTS_ICS_URL = "events.ics"
 PROGRAMME_URL = "programme/"
 JOIN_URL = "programme/join/"
@@ -67,16 +67,15 @@ class ContentSite:
         content: Content,
         today: dt.date,
         translations: Translations,
-        settings: Mapping[str, Any],
-        languages: tuple[str, ...],
+        settings: SiteSettings,
     ) -> None:
-        """`languages`: those the build renders (the SITE_LANGUAGES setting), default first."""
         self.content = content
         self.publication = Publication.of(content, today)
         self.translations = translations
-        self.public_url = (settings.get("PUBLIC_SITEURL") or DEFAULT_PUBLIC_SITEURL).rstrip("/")
-        self.page_size = int(settings.get("LIBRARY_PAGE_SIZE") or 12)
-        self.languages = languages
+        self.public_url = settings.public_siteurl
+        self.page_size = settings.library_page_size
+        # Those the build renders (the SITE_LANGUAGES setting), the default first.
+        self.languages = settings.site_languages
 
     @cache  # noqa: B019 - one instance per build, a handful of languages
     def labels(self, lang: str) -> Labels:

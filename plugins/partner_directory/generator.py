@@ -20,12 +20,12 @@ from partnermodel.logos import write_renditions
 from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
 from partnermodel.vocab import (
     DEFAULT_LANGUAGE,
-    built_languages,
     country_name,
     language_name,
     language_prefix,
     language_url,
 )
+from sitesettings import SiteSettings, for_build
 
 from . import incremental
 from .api import partners_json, review_json_ld, script_json
@@ -40,15 +40,9 @@ from .sitemap import ROBOTS_URL, SITEMAP_URL, robots_txt, sitemap_xml
 
 
 def choose_url(template: str, slug: str, lang: str) -> str:
-    """Where "Choose this partner" leads (the CHOOSE_PARTNER_URL setting, {slug} and {lang}
-    filled in); a setting with any other placeholder fails the build with what is allowed."""
-    try:
-        return template.format(slug=slug, lang=lang)
-    except (KeyError, IndexError, ValueError) as err:
-        raise ValueError(
-            f"CHOOSE_PARTNER_URL {template!r}: {err!s} is not allowed; use {{slug}} (the "
-            "partner) and {lang} (the page's language, en or nl)"
-        ) from None
+    """Where "Choose this partner" leads: the CHOOSE_PARTNER_URL setting (its placeholders
+    checked when the build starts) with {slug} and {lang} filled in."""
+    return template.format(slug=slug, lang=lang)
 
 
 class DirectoryGenerator(Generator):
@@ -56,18 +50,19 @@ class DirectoryGenerator(Generator):
     in every language the build renders (SITE_LANGUAGES: English at /, Dutch at /nl/)."""
 
     content: Content
+    site_settings: SiteSettings  # this build's settings, parsed and checked
     languages: tuple[str, ...]  # the languages this build renders, the default first
     # Per language, what its pages' templates see on top of the shared globals (render.py).
     language_context: dict[str, dict[str, Any]]
 
     def generate_context(self) -> None:
-        # A misconfigured language list fails the build before anything is read or written.
-        self.languages = built_languages(self.settings.get("SITE_LANGUAGES"))
-        choose_url(self.settings["CHOOSE_PARTNER_URL"], "example", DEFAULT_LANGUAGE)
+        # Parsed and checked when the build started (build_settings.py).
+        settings = self.site_settings = for_build(self.settings)
+        self.languages = settings.site_languages
         # Before anything is written: what an incremental build keeps is decided against it.
         incremental.begin(self)
         # Incremental builds reuse what loading unchanged files produced (partnermodel.cache).
-        with parse_session(incremental.parse_cache_folder(self.settings)):
+        with parse_session(incremental.parse_cache_folder(settings)):
             content, problems = load_content(Path(self.path))
         if problems:
             # Pelican only logs a bad file and carries on; we stop, so nothing wrong is
@@ -81,10 +76,8 @@ class DirectoryGenerator(Generator):
         self.assets = StaticAssets(Path(self.theme) / "static")
         self.context["directory"] = content
         self.context["translations"] = self.translations
-        self.context["built_languages"] = self.languages  # the search plugin's stores
         # The library, events, programme, badges and numbers (publication by build date).
-        today = build_date(self.settings)
-        self.site = ContentSite(content, today, self.translations, self.settings, self.languages)
+        self.site = ContentSite(content, build_date(settings), self.translations, settings)
         self.env.globals.update(self._shared_globals())
         self.env.globals.update(self.site.template_globals())
         self.language_context = {
@@ -101,7 +94,7 @@ class DirectoryGenerator(Generator):
         return [
             {
                 "code": code,
-                "url": language_url(self.settings["SITEURL"], code),
+                "url": language_url(self.site_settings.siteurl, code),
                 "name": self.translations.get("language_own_name", code),
             }
             for code in self.languages
@@ -115,6 +108,7 @@ class DirectoryGenerator(Generator):
         """
         translations = self.translations
         taxonomies = self.content.taxonomies
+        choose_template = self.site_settings.choose_partner_url
 
         # Every UI string of this language, looked up once: pages call t() a million times.
         texts = {key: translations.get(key, lang) for key in translations.table}
@@ -135,7 +129,7 @@ class DirectoryGenerator(Generator):
 
         return {
             "lang": lang,
-            "LANGURL": language_url(self.settings["SITEURL"], lang),
+            "LANGURL": language_url(self.site_settings.siteurl, lang),
             "lang_prefix": language_prefix(lang),
             "site_languages": self._language_roots(),
             "t": t,
@@ -148,15 +142,14 @@ class DirectoryGenerator(Generator):
             "format_date": cache(lambda day: format_date(day, "long", locale=lang)),
             "language_name": lambda code: language_name(code, lang),
             "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
-            "choose_url": lambda slug: choose_url(self.settings["CHOOSE_PARTNER_URL"], slug, lang),
+            "choose_url": lambda slug: choose_url(choose_template, slug, lang),
         }
 
     def _shared_globals(self) -> dict[str, Any]:
         """What every page sees, whatever its language."""
-        settings = self.settings
-
+        siteurl = self.site_settings.siteurl
         return {
-            "asset": lambda rel: self.assets.url(rel, settings["SITEURL"]),
+            "asset": lambda rel: self.assets.url(rel, siteurl),
             "partner_url": partner_url,
             "phone_text": phone_text,
             "case_url": case_url,
@@ -205,7 +198,7 @@ class DirectoryGenerator(Generator):
             "api",
             list(self.content.partners.values()),
             lambda: incremental.write_output(
-                target, partners_json(self.content, self.settings["SITEURL"])
+                target, partners_json(self.content, self.site_settings.siteurl)
             ),
         )
 

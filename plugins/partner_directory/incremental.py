@@ -61,6 +61,7 @@ from partnermodel.digest import (
     tree_digest,
     versions_digest,
 )
+from sitesettings import BUILD_KEY, SiteSettings
 
 from .pages import Page
 
@@ -84,7 +85,8 @@ EVERYTHING_CONTEXT = "directory"  # the whole Content: using it makes a page dep
 VERSIONED = ("pelican", "jinja2", "markupsafe", "babel")
 # Settings that change how a build runs, not what it writes (a parallel build writes the same
 # site as a sequential one: tests/test_build_speed_parts.py).
-NOT_IN_OUTPUT = frozenset({"BUILD_WORKERS", "PARALLEL_MIN_JOBS"})
+# The parsed settings are left out too: made from the others, which are part of the key.
+NOT_IN_OUTPUT = frozenset({"BUILD_WORKERS", "PARALLEL_MIN_JOBS", BUILD_KEY})
 _ALL = "*"
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
@@ -144,19 +146,9 @@ class _RecordingObject:
         return getattr(self._obj, attribute)
 
 
-def enabled(settings: Mapping[str, Any]) -> bool:
-    """Is this an incremental build (the INCREMENTAL setting, from the environment)?"""
-    return bool(settings.get("INCREMENTAL"))
-
-
-def cache_folder(settings: Mapping[str, Any]) -> Path:
-    """Where incremental builds keep their caches: Pelican's CACHE_PATH."""
-    return Path(settings.get("CACHE_PATH") or "cache")
-
-
-def parse_cache_folder(settings: Mapping[str, Any]) -> Path | None:
+def parse_cache_folder(settings: SiteSettings) -> Path | None:
     """The parse cache's folder in an incremental build; None otherwise (no cache)."""
-    return cache_folder(settings) / "parse" if enabled(settings) else None
+    return settings.cache_path / "parse" if settings.incremental else None
 
 
 def _settings_digest(settings: Mapping[str, Any], digester: Digester) -> str:
@@ -178,8 +170,9 @@ class PageCache:
         self.generator = generator
         self.settings = generator.settings
         self.output = Path(generator.output_path)
-        self.active = enabled(self.settings)
-        folder = cache_folder(self.settings) / "incremental"
+        self.active = generator.site_settings.incremental
+        self.cache_path = generator.site_settings.cache_path
+        folder = self.cache_path / "incremental"
         self.index_path = folder / f"pages-{blake(str(self.output.resolve()).encode())}.pickle"
         self.previous: dict[str, PageRecord] = {}
         self.current: dict[str, PageRecord] = {}
@@ -214,7 +207,7 @@ class PageCache:
             self.marker.write_bytes(b"")
             self.marker_ctime = os.stat(self.marker).st_ctime_ns
             # Compiled templates too (Jinja checks each against its source's checksum).
-            jinja = cache_folder(self.settings) / "jinja"
+            jinja = self.cache_path / "jinja"
             jinja.mkdir(parents=True, exist_ok=True)
             generator.env.bytecode_cache = FileSystemBytecodeCache(str(jinja))
 

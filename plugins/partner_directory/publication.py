@@ -9,25 +9,20 @@ rebuild (.github/workflows/daily-rebuild.yml) publishes scheduled items on their
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from partnermodel import Content
 from partnermodel.library_model import Event, LibraryItem
+from sitesettings import SiteSettings
 
 
-def build_date(settings: Mapping[str, Any]) -> dt.date:
+def build_date(settings: SiteSettings) -> dt.date:
     """The day the site is built for: BUILD_DATE if set, else today in the site's zone."""
-    fixed = (settings.get("BUILD_DATE") or "").strip()
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise ValueError(f"BUILD_DATE {fixed!r} is not a date written YYYY-MM-DD") from None
-    return dt.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    if settings.build_date is not None:
+        return settings.build_date
+    return dt.datetime.now(ZoneInfo(settings.timezone)).date()
 
 
 @dataclass(frozen=True)

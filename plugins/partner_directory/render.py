@@ -19,8 +19,6 @@ from partnermodel.forkpool import auto_workers, run_jobs
 from . import incremental
 from .pages import Page
 
-DEFAULT_MIN_JOBS = 400
-
 
 def _precompile(generator: Any, pages: list[Page]) -> None:
     """Compile every template now: once for all processes, not once per worker."""
@@ -37,6 +35,7 @@ def write_pages(
     """Write every page of `pages` with `writer`, and run the `also` jobs."""
     pages = list(pages)
     settings = generator.settings
+    site = generator.site_settings
     cache = incremental.current(generator)
     cache.start()
     try:
@@ -76,8 +75,8 @@ def write_pages(
         jobs = [*other, *(page_job(page, key) for page, key in to_render)]
         # A big site is worth the workers even when few pages changed: the other jobs (the
         # library's files, the API) are sizeable too.
-        minimum = int(settings.get("PARALLEL_MIN_JOBS", DEFAULT_MIN_JOBS))
-        workers = auto_workers(settings.get("BUILD_WORKERS")) if len(pages) >= minimum else 1
+        minimum = site.parallel_min_jobs
+        workers = auto_workers(site.build_workers) if len(pages) >= minimum else 1
         if workers > 1 and len(to_render) >= minimum:
             _precompile(generator, [page for page, _ in to_render])
         results = run_jobs(jobs, workers, chunk=1)

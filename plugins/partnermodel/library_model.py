@@ -32,6 +32,7 @@ from .schema import (
     TimeZoneName,
     Url,
 )
+from .vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES_SPELLED
 from .yamlsource import Mapping, Node, Sequence
 
 LIBRARY_TYPES = ("articles", "best-practices", "whitepapers")
@@ -60,8 +61,8 @@ _LANG = Field(
     "lang",
     Choice("site_languages", want="a site language"),
     False,
-    "en",
-    help="the language it is written in: en or nl",
+    DEFAULT_LANGUAGE,
+    help=f"the language it is written in: {SITE_LANGUAGES_SPELLED}",
 )
 _SUMMARY = Field(
     "summary", String(max_len=300), True, help="one or two sentences, at most 300 characters"

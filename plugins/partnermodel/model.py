@@ -31,6 +31,7 @@ from .schema import (
     Year,
 )
 from .text import LocalText
+from .vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES_SPELLED
 
 BRANDS = ("whitelabel", "copernica")
 LOGO_EXTENSIONS = ("svg", "png", "webp")
@@ -97,7 +98,7 @@ CASE_RECORD = Record(
         Field("customer", String(max_len=100), False, help="the customer's name"),
         Field("expertise", ListOf(Choice("expertise", want="an expertise id")), False, (), help="expertise ids"),
         Field("industry", Choice("industries", want="an industry id"), False, help="one industry id"),
-        Field("lang", Choice("site_languages", want="a site language"), False, "en", help="en or nl"),
+        Field("lang", Choice("site_languages", want="a site language"), False, DEFAULT_LANGUAGE, help=SITE_LANGUAGES_SPELLED),
     ],
 )  # fmt: skip
 

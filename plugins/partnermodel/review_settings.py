@@ -2,14 +2,16 @@
 
 The "How we check reviews" page is rendered from the same values, so what the site promises
 and what the code does cannot drift apart. Values that differ per deployment (the Netlify form
-id, the API address, the public site address) are read from the environment when asked for.
+id, the API address, the public site address) are read from the environment when asked for
+(declared in sitesettings.tools).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
+
+from sitesettings import tool_value
 
 STATUSES = ("pending", "approved", "rejected")
 VERIFICATIONS = ("invited", "unverified")
@@ -100,22 +102,20 @@ class ReviewSettings:
 
 REVIEW_SETTINGS = ReviewSettings()
 
-# Deployment values: defaults here, overridden by the environment (CI secrets and variables).
-NETLIFY_API_URL = "https://api.netlify.com/api/v1"
-NETLIFY_FORM_ID = ""  # set NETLIFY_FORM_ID: Netlify > Forms > review, the id in the address
-SITE_URL = "https://partners.copernica.com"
+# Deployment values come from the environment; their defaults and docs are declared with the
+# site's settings (sitesettings.tools).
 
 
 def netlify_api_url() -> str:
     """Base address of Netlify's API (NETLIFY_API_URL; tests point it at a local server)."""
-    return os.environ.get("NETLIFY_API_URL", NETLIFY_API_URL).rstrip("/")
+    return tool_value("NETLIFY_API_URL").rstrip("/")
 
 
 def netlify_form_id() -> str:
     """The id of the `review` form on Netlify (NETLIFY_FORM_ID)."""
-    return os.environ.get("NETLIFY_FORM_ID", NETLIFY_FORM_ID).strip()
+    return tool_value("NETLIFY_FORM_ID")
 
 
 def site_url() -> str:
     """The public address of the directory, for invitation links (SITE_URL, then URL)."""
-    return (os.environ.get("SITE_URL") or os.environ.get("URL") or SITE_URL).rstrip("/")
+    return tool_value("SITE_URL").rstrip("/")

@@ -1,7 +1,8 @@
 """Controlled vocabularies from the standards: ISO 3166-1 countries and ISO 639-1 languages.
 
 Codes come from pycountry (the ISO data itself); display names per site language from Babel
-(CLDR), so "NL" reads "Netherlands" in English and "Nederland" in Dutch.
+(CLDR), so "NL" reads "Netherlands" in English and "Nederland" in Dutch. The site languages
+themselves are declared with the site's settings (sitesettings.languages).
 """
 
 from __future__ import annotations
@@ -11,49 +12,11 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-SITE_LANGUAGES: tuple[str, ...] = ("en", "nl")
-DEFAULT_LANGUAGE = "en"
+from sitesettings.languages import DEFAULT_LANGUAGE, SITE_LANGUAGES, spelled_out
 
-
-class SiteLanguagesError(ValueError):
-    """The SITE_LANGUAGES setting names languages the site cannot be built in."""
-
-    exitcode = 2  # a misconfigured build, not a content problem (Pelican exits with it)
-
-
-def built_languages(setting: object = None) -> tuple[str, ...]:
-    """The site languages one build renders, from the SITE_LANGUAGES setting: a sequence of
-    codes or a comma-separated string ("en,nl"); None means every site language.
-
-    Only site languages (SITE_LANGUAGES, what content may be written in), each once, the
-    default language first: every page links to its twin in the default language.
-    """
-    if setting is None:
-        return SITE_LANGUAGES
-    if isinstance(setting, str):
-        codes = [code.strip() for code in setting.split(",")]
-    elif isinstance(setting, list | tuple) and all(isinstance(c, str) for c in setting):
-        codes = [code.strip() for code in setting]
-    else:
-        raise SiteLanguagesError(
-            f"SITE_LANGUAGES must be language codes such as 'en,nl', not {setting!r}"
-        )
-    codes = [code for code in codes if code]
-    known = ", ".join(SITE_LANGUAGES)
-    unknown = [code for code in codes if code not in SITE_LANGUAGES]
-    if unknown:
-        raise SiteLanguagesError(
-            f"SITE_LANGUAGES: {', '.join(map(repr, unknown))} is not a site language; "
-            f"use some of: {known} (the default language, {DEFAULT_LANGUAGE}, first)"
-        )
-    if len(set(codes)) != len(codes):
-        raise SiteLanguagesError(f"SITE_LANGUAGES names a language twice: {','.join(codes)}")
-    if not codes or codes[0] != DEFAULT_LANGUAGE:
-        raise SiteLanguagesError(
-            f"SITE_LANGUAGES must start with the default language {DEFAULT_LANGUAGE!r} "
-            f"(got {','.join(codes) or 'nothing'}); e.g. {DEFAULT_LANGUAGE} or {known}"
-        )
-    return tuple(codes)
+# The site languages are declared once, with the site's settings; the model's text fields and
+# `lang` choices take them from here.
+SITE_LANGUAGES_SPELLED = spelled_out(SITE_LANGUAGES)  # "en or nl", for help texts
 
 
 def language_url(base: str, lang: str) -> str:
