@@ -18,6 +18,7 @@ from conftest import BUILD_DATE, CONTENT, ROOT, write
 from gfm import seen
 
 from prchecks import comment
+from prchecks.history import extract
 from prchecks.report import MARKER, build_report
 
 SCRIPT = str(ROOT / "scripts" / "pr_report.py")
@@ -318,3 +319,15 @@ def test_annotations_name_file_and_line(repo: Path) -> None:
         "::error file=content/partners/maasmail/partner.yaml,line=20,col=1,title=brandz::"
     )
     assert json.loads((repo.parent / "r.json").read_text())["problems"][0]["field"] == "brandz"
+
+
+def test_base_tree_is_extracted_without_links_out_of_it(tmp_path: Path) -> None:
+    repo = tmp_path / "links"
+    write(repo / "content/partners/x/partner.yaml", "name: X\n")
+    (repo / "content/partners/x/logo.svg").symlink_to("/etc/hostname")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "base")
+    root = extract(repo, "HEAD", "content", tmp_path / "out")
+    assert (root / "partners/x/partner.yaml").read_text() == "name: X\n"
+    assert not (root / "partners/x/logo.svg").exists()
+    assert not (root / "partners/x/logo.svg").is_symlink()
