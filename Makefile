@@ -42,6 +42,7 @@ validate: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
 	$(PY) -m pytest -n 2
 
 schemas: $(STAMP)
