@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from . import buildlog
 from .generator import DirectoryGenerator
 from .incremental import finish_build
 
@@ -13,5 +14,7 @@ def _add_generator(pelican_object: object) -> type[DirectoryGenerator]:
 def register() -> None:
     """Called by Pelican when the plugin is listed in PLUGINS."""
     signals.get_generators.connect(_add_generator)
+    # Content problems in the build log: one whole line each, whatever the terminal's width.
+    buildlog.install()
     # Incremental builds: remove what no generator wrote, once all of them have run.
     signals.finalized.connect(finish_build)
