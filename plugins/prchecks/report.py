@@ -89,13 +89,14 @@ def build_report(
     paths = changed_paths(repo, ownership.base, ownership.head)
     report = Report(checked=paths, preview_url=preview_url)
     report.refused = [v for v in (ownership.check(author, p) for p in paths) if not v.allowed]
-    content_files = [repo / p for p in paths if p.startswith(CONTENT) and (repo / p).is_file()]
+    # Links too (lexists, not is_file): the loader reports them, by path, without following.
+    content_files = [repo / p for p in paths if p.startswith(CONTENT) and os.path.lexists(repo / p)]
     if content_files:
         _, problems = load_content(repo / "content", content_files)
         # Paths as the partner sees them in the repository, whatever the working directory.
         report.problems = [
             replace(
-                p, path=Path(os.path.relpath(Path(p.path).resolve(), repo.resolve())).as_posix()
+                p, path=Path(os.path.relpath(os.path.abspath(p.path), repo.resolve())).as_posix()
             )
             for p in problems
         ]
