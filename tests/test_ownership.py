@@ -191,3 +191,116 @@ def test_codeowners_lists_exactly_the_staff() -> None:
     staff = re.findall(r"^\s+- (\S+)", (ROOT / STAFF_FILE).read_text(), re.M)
     owners = re.findall(r"@(\S+)", (ROOT / ".github" / "CODEOWNERS").read_text())
     assert staff and sorted(staff) == sorted(owners)
+
+
+# ---------- nothing but regular files under content/, for anyone ----------
+
+LINK_REASON = (
+    "this is a symbolic link; nothing under content/ may be a link (the build would read "
+    "whatever it points to): commit the file itself"
+)
+
+
+def link(path: Path, target: str) -> None:
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/proc/self/environ", "/home/runner/.netrc", "../other/partner.yaml", "partner.yaml"],
+)
+def test_own_profile_replaced_by_a_link_is_refused_for_everyone(repo: Path, target: str) -> None:
+    link(repo / "content/partners/acme/partner.yaml", target)
+    commit(repo, "link")
+    # The link's mode in git is 120000; its target is not read or followed.
+    assert git(repo, "ls-tree", "HEAD", "content/partners/acme/partner.yaml").startswith("120000")
+    for author in ("acme-bob", "staff-anna", "mallory"):
+        result = refused(repo, author)
+        assert result["content/partners/acme/partner.yaml"] == LINK_REASON, author
+
+
+def test_logo_linked_to_another_partners_logo_is_refused(repo: Path) -> None:
+    write(repo / "content/partners/other/logo.svg", "<svg/>")
+    commit(repo, "other's logo")
+    git(repo, "tag", "-f", "base")
+    link(repo / "content/partners/acme/logo.svg", "../other/logo.svg")
+    commit(repo, "borrow a logo")
+    assert refused(repo, "acme-bob") == {"content/partners/acme/logo.svg": LINK_REASON}
+
+
+@pytest.mark.parametrize(
+    "path", ["content/partners/newco", "content/cases", "content/reviews/acme/sub-2.yaml"]
+)
+def test_new_link_anywhere_under_content_is_refused(repo: Path, path: str) -> None:
+    link(repo / path, "/etc")
+    commit(repo, "link")
+    assert refused(repo, "staff-anna") == {path: LINK_REASON}
+
+
+def test_file_changed_into_a_link_is_refused(repo: Path) -> None:
+    # A type change (git status T), not an addition.
+    link(repo / "content/reviews/acme/sub-1.yaml", "../../partners/other/partner.yaml")
+    commit(repo, "type change")
+    diff = git(repo, "diff", "--raw", "--no-renames", "base...HEAD")
+    assert " T\t" in diff
+    assert refused(repo, "acme-bob") == {"content/reviews/acme/sub-1.yaml": LINK_REASON}
+
+
+def test_whole_content_folder_replaced_by_a_link_is_refused(repo: Path) -> None:
+    git(repo, "rm", "-rq", "content")
+    link(repo / "content", "/etc")
+    commit(repo, "content is elsewhere")
+    assert refused(repo, "staff-anna") == {"content": LINK_REASON}
+
+
+def test_submodule_under_content_is_refused(repo: Path) -> None:
+    commit_id = git(repo, "rev-parse", "HEAD")
+    git(
+        repo,
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        f"160000,{commit_id},content/partners/acme/sub",
+    )
+    git(repo, "commit", "-q", "-m", "submodule")
+    assert refused(repo, "staff-anna") == {
+        "content/partners/acme/sub": "this is a submodule; content/ holds regular files only: "
+        "commit the files"
+    }
+
+
+def test_executable_file_and_removed_link_are_fine(repo: Path) -> None:
+    link(repo / "content/partners/acme/logo.svg", "../other/logo.svg")
+    commit(repo, "a link already in base (before this check existed)")
+    git(repo, "tag", "-f", "base")
+    (repo / "content/partners/acme/logo.svg").unlink()
+    path = repo / "content/partners/acme/partner.yaml"
+    path.chmod(0o755)
+    commit(repo, "remove the link, make the profile executable")
+    assert refused(repo, "acme-bob") == {}
+
+
+def test_link_outside_content_is_left_to_ownership(repo: Path) -> None:
+    link(repo / "theme/templates/extra.html", "base.html")
+    commit(repo, "staff link in the theme")
+    assert refused(repo, "staff-anna") == {}
+    assert refused(repo, "acme-bob") == {
+        "theme/templates/extra.html": "only Copernica staff may change this file"
+    }
+
+
+def test_cli_says_a_link_is_refused_for_everyone(repo: Path) -> None:
+    link(repo / "content/partners/acme/partner.yaml", "/proc/self/environ")
+    commit(repo, "link")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_ownership.py"), "--author",
+         "staff-anna", "--base", "base"],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == f"content/partners/acme/partner.yaml: refused: {LINK_REASON}\n"
+    assert "environ" not in result.stdout + result.stderr
+    assert result.stderr == "1 may not be in content/ at all (not regular files)\n"

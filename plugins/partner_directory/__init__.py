@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from . import buildlog
 from .build_settings import check_settings
 from .generator import DirectoryGenerator
 from .incremental import finish_build
@@ -16,5 +17,7 @@ def register() -> None:
     # The settings are checked once, before anything is read or written.
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(_add_generator)
+    # Content problems in the build log: one whole line each, whatever the terminal's width.
+    buildlog.install()
     # Incremental builds: remove what no generator wrote, once all of them have run.
     signals.finalized.connect(finish_build)

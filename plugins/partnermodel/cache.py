@@ -5,7 +5,8 @@ validator and the tools never do). A per-file loader decorated with `@cached(kin
 looked up by:
 - the file's stamp: inode, size, modification and change time (for a partner: of every file in
   its folder, the logo included), and the stamps of the other files its result depends on
-  (`depends`: a library item's attachment and cover);
+  (`depends`: a library item's attachment and cover); all taken with `lstat`, so a file
+  replaced by a link to it, or to a file with the same stamp, is loaded (and refused) again;
 - the vocabularies it was checked against (taxonomies, the partner folders, ...), by digest;
 - the model's code (every module of partnermodel), the versions of the libraries that parse and
   render content, Python's version and the working directory (paths are shown relative to it).
@@ -34,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .digest import Digester, blake, stat_stamp, tree_digest, versions_digest
+from .digest import Digester, blake, tree_digest, versions_digest
 from .problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -94,7 +95,7 @@ class _Shard:
         known = self.inputs.get(name)
         if known is None or known[0] != key:
             return None
-        if any(stat_stamp(Path(dep)) != stamp for dep, stamp in known[1]):
+        if any(_stamp(dep) != stamp for dep, stamp in known[1]):
             return None
         payload = self.newer.get(name)
         if payload is not None:
@@ -188,7 +189,7 @@ class ParseSession:
     ) -> Any:
         """`load(path, vocabularies, problems)`, or what it returned for the same inputs."""
         try:
-            st = os.stat(path)
+            st = os.lstat(path)
         except OSError:
             return load(path, vocabularies, problems)
         if stat.S_ISDIR(st.st_mode):
@@ -196,7 +197,7 @@ class ParseSession:
             if stamp is None:
                 return load(path, vocabularies, problems)
         else:
-            stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            stamp = (st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         name = str(path)
         key = (stamp, self._vocabulary_digest(vocabularies), self.cwd)
         shard = self._shard(kind)
@@ -212,9 +213,7 @@ class ParseSession:
         problems.extend(new)
         if clean_only and new:
             return result  # read again next time: its messages may name other files
-        deps = tuple(
-            (str(dep), stat_stamp(dep)) for dep in (depends(path, result) if depends else ())
-        )
+        deps = tuple((str(dep), _stamp(dep)) for dep in (depends(path, result) if depends else ()))
         shard.store(name, key, deps, result, new)
         return result
 
@@ -274,12 +273,21 @@ def _load_texts(path: Path) -> dict[str, str]:
     return dict(texts) if isinstance(texts, dict) else {}
 
 
+def _stamp(path: Path | str) -> tuple[Any, ...] | None:
+    """What changes whenever the entry at `path` does (the link itself for a link)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def _folder_stamp(folder: Path) -> tuple[Any, ...] | None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return None
-    return tuple((e.name, stat_stamp(Path(e.path))) for e in entries)
+    return tuple((e.name, _stamp(e.path)) for e in entries)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .logos import logo_problems
-from .pdf import pdf_problems
+from .pdf import MAX_PDF_BYTES, pdf_problems
 from .problems import Problem
 from .schema import (
     Boolean,
@@ -117,7 +117,7 @@ WHITEPAPER_RECORD = Record(
         *_LIBRARY_FIELDS,
         Field(
             "file",
-            FileRef(("pdf",), max_bytes=10_000_000, check=pdf_problems),
+            FileRef(("pdf",), max_bytes=MAX_PDF_BYTES, check=pdf_problems),
             True,
             help="the PDF beside this file, at most 10 MB",
         ),

@@ -1,7 +1,10 @@
 """Reads the whole content tree (or some files of it) into the model, collecting every problem.
 
 This is the only place content files are opened: the Pelican build, the validator and the tools
-all call `load_content`.
+all call `load_content`. Folders are listed without following links and files read through
+`contentfiles`, so a symbolic link, a named pipe or a device anywhere the loader looks is
+reported (by path, never by what it points to) instead of read, and a file over its size limit
+is refused before a byte of it is read.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from unidecode import unidecode
 
 from .cache import cached
+from .contentfiles import Entry, Refused, folder_refusal, list_folder, read_text, size_refusal
 from .gcpause import paused_gc
 from .library_model import (
     ATTACHMENT_EXTENSIONS,
@@ -29,11 +33,16 @@ from .library_model import (
 )
 from .markup import render_markdown
 from .model import (
+    BODY_MAX_CHARS,
     BRANDS,
     CASE_RECORD,
     LOGO_EXTENSIONS,
+    MARKDOWN_FILE_MAX_BYTES,
+    PARTNER_FILE_MAX_BYTES,
     PARTNER_RECORD,
+    REVIEW_FILE_MAX_BYTES,
     SLUG,
+    TAXONOMY_FILE_MAX_BYTES,
     TERM_RECORD,
     Case,
     Partner,
@@ -50,9 +59,13 @@ from .yamlsource import Mapping, load_yaml, split_front_matter
 
 TAXONOMIES = ("expertise", "industries")
 PARTNER_FILE = "partner.yaml"
+PARTNERS_DIR = "partners"
+CASES_DIR = "cases"
+TAXONOMY_DIR = "taxonomy"
 REVIEWS_DIR = "reviews"
 LIBRARY_DIR = "library"
 EVENTS_DIR = "events"
+CONTENT_DIRS = (PARTNERS_DIR, CASES_DIR, TAXONOMY_DIR, REVIEWS_DIR, LIBRARY_DIR, EVENTS_DIR)
 
 
 @dataclass
@@ -94,16 +107,73 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
-def _read(path: Path, problems: list[Problem]) -> str | None:
+def _key(path: Path | str) -> Path:
+    """A path as `files` are matched: absolute, without following links (a link must be
+    matched as itself, not as the file it points to)."""
+    return Path(os.path.abspath(path))
+
+
+def _read(path: Path | str, problems: list[Problem], limit: int, what: str) -> str | None:
+    """The text of a regular file within `limit` bytes, or None with the problem reported."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_text(path, limit, what)
+    except Refused as err:
+        problems.append(Problem(display_path(path), 1, 1, "", str(err)))
     except UnicodeDecodeError as err:
         problems.append(
             Problem(display_path(path), 1, 1, "", f"not UTF-8 text ({err.reason}); save as UTF-8")
         )
     except OSError as err:
-        problems.append(Problem(display_path(path), 1, 1, "", f"cannot read the file: {err}"))
+        reason = err.strerror or type(err).__name__
+        problems.append(Problem(display_path(path), 1, 1, "", f"cannot read the file: {reason}"))
     return None
+
+
+def _refused(entry: Entry, problems: list[Problem]) -> bool:
+    """Report an entry that may not be in content/ (a link, a pipe, a device); True if so."""
+    if entry.refusal is None:
+        return False
+    problems.append(Problem(display_path(entry.path), 1, 1, "", entry.refusal))
+    return True
+
+
+def _body_problem(shown: str, body: str, body_offset: int) -> Problem | None:
+    """A Markdown body over its length limit, reported on the line the body starts."""
+    if len(body) <= BODY_MAX_CHARS:
+        return None
+    message = (
+        f"the text below the front matter is {len(body):,} characters; at most "
+        f"{BODY_MAX_CHARS:,} allowed"
+    )
+    return Problem(shown, body_offset + 1, 1, "body", message)
+
+
+def _content_folders(root: Path, wanted: set[Path] | None, problems: list[Problem]) -> set[str]:
+    """The content folders (partners, cases, ...) that are folders to read. Every entry of the
+    content root that is a link, a pipe or a device, and a known folder that is a file, is
+    reported."""
+    usable: set[str] = set()
+    try:
+        entries = list_folder(root)
+    except OSError:
+        return usable
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if wanted is not None and not _selected(Path(entry.path), wanted, whole_folder=True):
+            if entry.is_dir and entry.name in CONTENT_DIRS:
+                usable.add(entry.name)
+            continue
+        if _refused(entry, problems):
+            continue
+        if entry.name in CONTENT_DIRS:
+            if entry.is_dir:
+                usable.add(entry.name)
+            else:
+                problems.append(
+                    Problem(display_path(entry.path), 1, 1, "", "is a file where a folder belongs")
+                )
+    return usable
 
 
 @paused_gc
@@ -118,15 +188,20 @@ def load_content(
     root = Path(root)
     content = Content(root=root)
     problems: list[Problem] = []
-    wanted = None if files is None else {Path(f).resolve() for f in files}
+    wanted = None if files is None else {_key(f) for f in files}
+    folders = _content_folders(root, wanted, problems)
 
     for name in TAXONOMIES:
-        taxonomy = _load_taxonomy(root / "taxonomy" / f"{name}.yaml", name, problems)
-        content.taxonomies[name] = taxonomy
+        path = root / TAXONOMY_DIR / f"{name}.yaml"
+        readable = TAXONOMY_DIR in folders
+        content.taxonomies[name] = _load_taxonomy(path, name, problems, readable)
 
-    partner_dirs = _partner_dirs(root)
-    vocabularies = _vocabularies(content.taxonomies, partner_dirs)
+    partner_dirs, refused = _partner_listing(root) if PARTNERS_DIR in folders else ([], [])
+    vocabularies = _vocabularies(content.taxonomies, partner_dirs, refused)
 
+    for entry in refused:
+        if wanted is None or _selected(Path(entry.path), wanted, whole_folder=True):
+            _refused(entry, problems)
     for folder in partner_dirs:
         if wanted is not None and not _selected(folder, wanted, whole_folder=True):
             continue
@@ -134,17 +209,21 @@ def load_content(
         if partner is not None:
             content.partners[partner.slug] = partner
 
-    cases_dir = root / "cases"
-    for path in sorted(cases_dir.iterdir()) if cases_dir.is_dir() else []:
-        if wanted is not None and path.resolve() not in wanted:
+    for entry in list_folder(root / CASES_DIR) if CASES_DIR in folders else []:
+        if wanted is not None and _key(entry.path) not in wanted:
             continue
-        case = _load_case(path, vocabularies, problems)
+        if entry.name.startswith(".") or _refused(entry, problems):
+            continue
+        case = _load_case(Path(entry.path), vocabularies, problems)
         if case is not None:
             content.cases[case.slug] = case
 
-    _load_reviews(root, vocabularies, wanted, content, problems)
-    _load_library(root, vocabularies, wanted, content, problems)
-    _load_events(root, vocabularies, wanted, content, problems)
+    if REVIEWS_DIR in folders:
+        _load_reviews(root, vocabularies, wanted, content, problems)
+    if LIBRARY_DIR in folders:
+        _load_library(root, vocabularies, wanted, content, problems)
+    if EVENTS_DIR in folders:
+        _load_events(root, vocabularies, wanted, content, problems)
 
     content.partners = dict(
         sorted(content.partners.items(), key=lambda kv: (sort_key(kv[1].name), kv[0]))
@@ -164,13 +243,15 @@ def load_content(
 
 
 def _selected(folder: Path, wanted: set[Path], whole_folder: bool) -> bool:
-    folder = folder.resolve()
+    folder = _key(folder)
     return any(w == folder or (whole_folder and folder in w.parents) for w in wanted)
 
 
 def _vocabularies(
-    taxonomies: dict[str, Taxonomy], partner_dirs: list[Path]
+    taxonomies: dict[str, Taxonomy], partner_dirs: list[Path], refused: Iterable[Entry] = ()
 ) -> dict[str, Vocabulary]:
+    """The vocabularies fields are checked against. A partner folder that is refused (a link)
+    still counts as a partner, so its cases and reviews are not reported a second time."""
     return {
         "expertise": Vocabulary(
             "expertise", taxonomies["expertise"].terms, "content/taxonomy/expertise.yaml"
@@ -186,7 +267,7 @@ def _vocabularies(
         "site_languages": Vocabulary("site_languages", SITE_LANGUAGES),
         "partners": Vocabulary(
             "partners",
-            [d.name for d in partner_dirs],
+            sorted([d.name for d in partner_dirs] + [e.name for e in refused]),
             "the folders in content/partners/",
             open_pattern=SLUG_RE.pattern,
         ),
@@ -195,12 +276,14 @@ def _vocabularies(
     }
 
 
-def _load_taxonomy(path: Path, name: str, problems: list[Problem]) -> Taxonomy:
+def _load_taxonomy(path: Path, name: str, problems: list[Problem], readable: bool) -> Taxonomy:
+    """One taxonomy file; `readable`: its folder is a folder (not missing, not a link)."""
     shown = display_path(path)
-    text = _read(path, problems) if path.is_file() else None
+    if not readable or not os.path.lexists(path):
+        problems.append(Problem(shown, 1, 1, "", f"the {name} taxonomy file is missing"))
+        return Taxonomy(name, {})
+    text = _read(path, problems, TAXONOMY_FILE_MAX_BYTES, "a taxonomy file")
     if text is None:
-        if not path.is_file():
-            problems.append(Problem(shown, 1, 1, "", f"the {name} taxonomy file is missing"))
         return Taxonomy(name, {})
     node, found = load_yaml(text, shown)
     problems.extend(found)
@@ -221,11 +304,26 @@ def _load_taxonomy(path: Path, name: str, problems: list[Problem]) -> Taxonomy:
     return Taxonomy(name, terms)
 
 
+def _partner_listing(root: Path) -> tuple[list[Path], list[Entry]]:
+    """The partner folders, and the entries of content/partners/ that are refused (links,
+    pipes, devices), both sorted; files there are reported by nobody but the ownership check
+    and are never read."""
+    partners = root / PARTNERS_DIR
+    if folder_refusal(partners) is not None or not partners.is_dir():
+        return [], []
+    folders, refused = [], []
+    for entry in list_folder(partners):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir:
+            folders.append(Path(entry.path))
+        elif entry.refusal is not None:
+            refused.append(entry)
+    return folders, refused
+
+
 def _partner_dirs(root: Path) -> list[Path]:
-    partners = root / "partners"
-    if not partners.is_dir():
-        return []
-    return sorted(p for p in partners.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return _partner_listing(root)[0]
 
 
 @cached("partner")
@@ -248,11 +346,18 @@ def _load_partner(
         )
         ok = False
     allowed = {PARTNER_FILE, *(f"logo.{ext}" for ext in LOGO_EXTENSIONS)}
-    for extra in sorted(folder.iterdir()):
-        if extra.name not in allowed and not extra.name.startswith("."):
+    found_file = False
+    for extra in list_folder(folder):
+        if extra.name.startswith("."):
+            continue  # editors' temporary files (Emacs' lock files are links), never read
+        if extra.name == PARTNER_FILE:
+            found_file = True  # read (or refused) below
+        elif _refused(extra, problems):
+            continue
+        elif extra.name not in allowed or not extra.is_file:
             problems.append(
                 Problem(
-                    display_path(extra),
+                    display_path(extra.path),
                     1,
                     1,
                     "",
@@ -260,12 +365,12 @@ def _load_partner(
                     f"logo ({', '.join('logo.' + e for e in LOGO_EXTENSIONS)})",
                 )
             )
-    if not path.is_file():
+    if not found_file:
         problems.append(
             Problem(shown, 1, 1, "", f"missing: every partner folder needs a {PARTNER_FILE}")
         )
         return None
-    text = _read(path, problems)
+    text = _read(path, problems, PARTNER_FILE_MAX_BYTES, f"a {PARTNER_FILE}")
     if text is None:
         return None
     node, found = load_yaml(text, shown)
@@ -304,13 +409,16 @@ def _load_case(
                 f"file name {path.stem!r} is not a valid slug: use {SLUG.pattern_help}",
             )
         )
-    text = _read(path, problems)
+    text = _read(path, problems, MARKDOWN_FILE_MAX_BYTES, "a Markdown file")
     if text is None:
         return None
-    front, body, _, found = split_front_matter(text, shown)
+    front, body, body_offset, found = split_front_matter(text, shown)
     problems.extend(found)
     if front is None:
         return None
+    too_long = _body_problem(shown, body, body_offset)
+    if too_long is not None:
+        problems.append(too_long)
     node, found = load_yaml(front, shown, line_offset=1)
     problems.extend(found)
     if node is None:
@@ -328,7 +436,7 @@ def _load_case(
             )
         )
         return None
-    if values is INVALID or found or not slug_ok:
+    if values is INVALID or found or not slug_ok or too_long:
         return None
     return Case.from_values(path.stem, values, render_markdown(body), shown)
 
@@ -339,6 +447,7 @@ def review_paths(root: Path | str) -> dict[str, Path]:
     found: dict[str, Path] = {}
     base = Path(root) / REVIEWS_DIR
     for folder in _review_dirs(base):
+        # Links too: the tool then loads the file, and the loader says why it is refused.
         for entry in os.scandir(folder):
             if entry.name.endswith(".yaml") and not entry.name.startswith("."):
                 found.setdefault(entry.name[: -len(".yaml")], Path(entry.path))
@@ -353,14 +462,18 @@ def load_review_text(
     empty = {name: Taxonomy(name, {}) for name in TAXONOMIES}
     vocabularies = _vocabularies(empty, _partner_dirs(root))
     problems: list[Problem] = []
+    # The limit the file will be read with, before it is written (nothing unreadable is stored).
+    too_big = size_refusal(len(text.encode("utf-8")), REVIEW_FILE_MAX_BYTES, "a review file")
+    if too_big is not None:
+        return None, [Problem(display_path(path), 1, 1, "", too_big)]
     review = _parse_review(path, text, vocabularies, problems)
     return review, sorted(set(problems))
 
 
 def _review_dirs(base: Path) -> list[Path]:
-    if not base.is_dir():
+    if folder_refusal(base) is not None or not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [Path(e.path) for e in list_folder(base) if e.is_dir and not e.name.startswith(".")]
 
 
 def _load_reviews(
@@ -371,28 +484,31 @@ def _load_reviews(
     problems: list[Problem],
 ) -> None:
     base = root / REVIEWS_DIR
-    if not base.is_dir():
-        return
     layout = "reviews live in content/reviews/<partner-slug>/<id>.yaml"
-    for entry in sorted(base.iterdir()):
-        if entry.name.startswith(".") or entry.is_dir():
+    folders: list[Path] = []
+    for entry in list_folder(base):
+        if entry.name.startswith("."):
             continue
-        if wanted is None or entry.resolve() in wanted:
-            problems.append(Problem(display_path(entry), 1, 1, "", f"unexpected file: {layout}"))
+        if entry.is_dir:
+            folders.append(Path(entry.path))
+        elif (
+            wanted is None or _selected(Path(entry.path), wanted, whole_folder=True)
+        ) and not _refused(entry, problems):
+            message = f"unexpected file: {layout}"
+            problems.append(Problem(display_path(entry.path), 1, 1, "", message))
     seen: dict[str, str] = {}
-    for folder in _review_dirs(base):
-        # Names, not Paths, sorted and checked: 20,000 review files at the benchmark's size, and
-        # the entry's type comes from the directory listing (no stat; the cache makes one).
-        with os.scandir(folder) as scan:
-            entries = sorted((entry.name, entry.is_dir()) for entry in scan)
-        prefix = os.path.join(folder, "")
-        for name, is_dir in entries:
+    for folder in folders:
+        # Names, not Paths, checked: 20,000 review files at the benchmark's size, and the
+        # entry's type comes from the directory listing (no stat; the cache makes one).
+        for name, path, is_file, _, refusal in list_folder(folder):
             if name.startswith("."):
                 continue  # editors' and the import's temporary files
-            path = prefix + name
-            if wanted is not None and Path(path).resolve() not in wanted:
+            if wanted is not None and _key(path) not in wanted:
                 continue
-            if is_dir or not name.endswith(".yaml"):
+            if refusal is not None:
+                problems.append(Problem(display_path(path), 1, 1, "", refusal))
+                continue
+            if not is_file or not name.endswith(".yaml"):
                 problems.append(Problem(display_path(path), 1, 1, "", f"unexpected file: {layout}"))
                 continue
             review = _load_review(path, vocabularies, problems)
@@ -418,7 +534,7 @@ def _load_review(
     path: Path | str, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Review | None:
     path = Path(path)
-    text = _read(path, problems)
+    text = _read(path, problems, REVIEW_FILE_MAX_BYTES, "a review file")
     if text is None:
         return None
     return _parse_review(path, text, vocabularies, problems)
@@ -502,13 +618,16 @@ def _read_front_matter(
     if not SLUG_RE.match(path.stem):
         message = f"file name {path.stem!r} is not a valid slug: use {SLUG.pattern_help}"
         result.problems.append(Problem(shown, 1, 1, "", message))
-    text = _read(path, result.problems)
+    text = _read(path, result.problems, MARKDOWN_FILE_MAX_BYTES, "a Markdown file")
     if text is None:
         return result
     front, body, body_offset, found = split_front_matter(text, shown)
     result.problems.extend(found)
     if front is None:
         return result
+    too_long = _body_problem(shown, body, body_offset)
+    if too_long is not None:
+        result.problems.append(too_long)
     node, found = load_yaml(front, shown, line_offset=1)
     result.problems.extend(found)
     if node is None:
@@ -547,7 +666,7 @@ def _load_library_item(
     if not result.ok:
         return None, names
     values = result.values
-    size = (path.parent / values["file"]).stat().st_size if values.get("file") else None
+    size = os.lstat(path.parent / values["file"]).st_size if values.get("file") else None
     item = LibraryItem.from_values(
         library_type,
         path.stem,
@@ -587,20 +706,22 @@ def _read_item_folder(
     no item uses, and anything else found there."""
     used: set[str] = set()
     attachments: list[Path] = []
-    with os.scandir(folder) as scan:
-        entries = sorted((entry.name, entry.is_file(), entry.is_dir()) for entry in scan)
-    for name, is_file, is_dir in entries:
+    for name, _, is_file, is_dir, refusal in list_folder(folder):
         if name.startswith("."):
             continue  # editors' temporary files
         path = folder / name
-        selected = wanted is None or path.resolve() in wanted
+        selected = wanted is None or _key(path) in wanted
+        if refusal is not None:
+            if selected:
+                problems.append(Problem(display_path(path), 1, 1, "", refusal))
+            continue
         if is_file and path.suffix == ".md":
             found: list[Problem] = []
             record, names = load(path, vocabularies, found)
             used.update(name for name in names if name)
             # An item is checked when it, or a file it uses, is among the wanted files.
             uses_wanted = wanted is not None and any(
-                (folder / name).resolve() in wanted for name in names if name
+                _key(folder / name) in wanted for name in names if name
             )
             if selected or uses_wanted:
                 problems.extend(found)
@@ -617,7 +738,7 @@ def _read_item_folder(
             )
             problems.append(Problem(display_path(path), 1, 1, "", message))
     for path in attachments:
-        if path.name not in used and (wanted is None or path.resolve() in wanted):
+        if path.name not in used and (wanted is None or _key(path) in wanted):
             message = "no item uses this file: name it in an item's `file` or `cover`, or remove it"
             problems.append(Problem(display_path(path), 1, 1, "", message))
 
@@ -626,7 +747,7 @@ def _touches(folder: Path, wanted: set[Path] | None) -> bool:
     """Whether any wanted path is this folder, inside it, or contains it."""
     if wanted is None:
         return True
-    folder = folder.resolve()
+    folder = _key(folder)
     return any(w == folder or folder in w.parents or w in folder.parents for w in wanted)
 
 
@@ -638,13 +759,14 @@ def _load_library(
     problems: list[Problem],
 ) -> None:
     base = root / LIBRARY_DIR
-    if not base.is_dir():
-        return
-    for folder in sorted(base.iterdir()):
-        if folder.name.startswith(".") or not _touches(folder, wanted):
+    for entry in list_folder(base):
+        folder = Path(entry.path)
+        if entry.name.startswith(".") or not _touches(folder, wanted):
             continue
-        if not folder.is_dir() or folder.name not in LIBRARY_TYPES:
-            kind = "folder" if folder.is_dir() else "file"
+        if _refused(entry, problems):
+            continue
+        if not entry.is_dir or folder.name not in LIBRARY_TYPES:
+            kind = "folder" if entry.is_dir else "file"
             folders = ", ".join(f"{t}/" for t in LIBRARY_TYPES)
             hint = did_you_mean(folder.name, LIBRARY_TYPES)
             message = f"unexpected {kind}: content/library/ holds the folders {folders}.{hint}"
@@ -665,7 +787,7 @@ def _load_events(
     problems: list[Problem],
 ) -> None:
     folder = root / EVENTS_DIR
-    if not folder.is_dir() or not _touches(folder, wanted):
+    if not _touches(folder, wanted):
         return
 
     def add(event: Event) -> None:
@@ -689,4 +811,4 @@ __all__ = ["Content", "LocalText", "display_path", "load_content"]
 
 def vocabularies_for(content: Content) -> dict[str, Vocabulary]:
     """The controlled vocabularies of a loaded content tree (for schemas and tools)."""
-    return _vocabularies(content.taxonomies, _partner_dirs(content.root))
+    return _vocabularies(content.taxonomies, *_partner_listing(content.root))

@@ -18,6 +18,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
+from .contentfiles import Refused, read_bytes
+
 MAX_SVG_BYTES = 200_000
 MAX_RASTER_BYTES = 2_000_000
 MAX_PIXELS = 4096
@@ -95,7 +97,10 @@ def raster_problems(data: bytes, extension: str) -> list[str]:
 
 def logo_problems(path: Path) -> list[str]:
     """Why the logo at `path` cannot be published (empty when it can)."""
-    data = path.read_bytes()
+    try:
+        data = read_bytes(path, max(MAX_SVG_BYTES, MAX_RASTER_BYTES), "a logo")
+    except (Refused, OSError) as err:
+        return [str(err) if isinstance(err, Refused) else f"cannot be read ({err.strerror})"]
     extension = path.suffix.lower().lstrip(".")
     return svg_problems(data) if extension == "svg" else raster_problems(data, extension)
 

@@ -36,6 +36,20 @@ from .vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES_SPELLED
 BRANDS = ("whitelabel", "copernica")
 LOGO_EXTENSIONS = ("svg", "png", "webp")
 
+# Size limits of content files, declared once. The loader checks a file's size (lstat) before
+# it reads a byte of it, so a 50 MB partner.yaml costs nothing, and says the size and the limit.
+# Generous on purpose: the largest files of the sample content and of the synthetic generator
+# are 2.8 KB (partner.yaml), 0.9 KB (a review), 2.7 KB (Markdown) and 3.5 KB (a taxonomy), and
+# files with every text at its limit in four-byte characters still fit (tests/test_content_files
+# builds them): a partner.yaml of 46 KB, a review file of 63 KB (with 18 checks and 5 decisions
+# at their limits too), a Markdown file with a body of BODY_MAX_CHARS of 199 KB. Logos, covers
+# and PDFs have their own limits (FileRef).
+PARTNER_FILE_MAX_BYTES = 64 * 1024  # content/partners/<slug>/partner.yaml
+REVIEW_FILE_MAX_BYTES = 64 * 1024  # content/reviews/<slug>/<id>.yaml
+MARKDOWN_FILE_MAX_BYTES = 256 * 1024  # a case, library item or event: front matter and body
+TAXONOMY_FILE_MAX_BYTES = 256 * 1024  # content/taxonomy/<name>.yaml
+BODY_MAX_CHARS = 50_000  # the Markdown text of a case, library item or event (~8,000 words)
+
 SLUG = String(max_len=60, pattern=SLUG_RE, pattern_help=SLUG_HELP, want="a slug")
 GITHUB_LOGIN = String(
     max_len=39,

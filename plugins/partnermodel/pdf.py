@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .contentfiles import Refused, read_bytes
+
+MAX_PDF_BYTES = 10_000_000  # what a whitepaper's `file` may be (library_model), read at most
 HEADER = b"%PDF-"
 TRAILER = b"%%EOF"
 # The PDF names of actions and payloads a whitepaper never needs (PDF 1.7, 12.6 and 7.11).
@@ -29,7 +32,10 @@ _NAMES = {
 
 def pdf_problems(path: Path) -> list[str]:
     """Why the PDF at `path` cannot be published (empty when it can)."""
-    data = path.read_bytes()
+    try:
+        data = read_bytes(path, MAX_PDF_BYTES, "a PDF")
+    except (Refused, OSError) as err:
+        return [str(err) if isinstance(err, Refused) else f"cannot be read ({err.strerror})"]
     if HEADER not in data[:1024]:
         return ["not a PDF file (it does not start with %PDF-); export the document as PDF"]
     if TRAILER not in data[-1024:]:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .contentfiles import Refused, regular_file
 from .problems import Problem
 from .text import LocalText
 from .vocab import SITE_LANGUAGES
@@ -432,9 +433,15 @@ class FileRef(Kind):
             return ctx.error(node, name, f"{value!r}: allowed file types are {exts}")
         if ctx.folder is not None:
             target = ctx.folder / value
-            if not target.is_file():
+            try:
+                # The file itself, not what a link points to: a link is refused unread.
+                size = regular_file(target).st_size
+            except FileNotFoundError:
                 return ctx.error(node, name, f"file {value!r} not found beside {ctx.path}")
-            size = target.stat().st_size
+            except Refused as err:
+                return ctx.error(node, name, f"{value!r} {err}")
+            except OSError as err:
+                return ctx.error(node, name, f"{value!r} cannot be read ({err.strerror})")
             if size > self.max_bytes:
                 return ctx.error(
                     node,

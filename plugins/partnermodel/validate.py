@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,24 +40,33 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _expand(paths: Sequence[Path], root: Path) -> list[Path] | None:
-    """Files to check; None means the whole tree."""
+    """Files to check; None means the whole tree.
+
+    Paths are taken as written (made absolute, never resolved): a link is checked as the link
+    it is, and a folder is walked without entering linked folders, so the loader reports every
+    link instead of checking whatever it points to.
+    """
     if not paths:
         return None
     files: list[Path] = []
-    root = root.resolve()
+    root_abs = Path(os.path.abspath(root))
+    root_real = Path(os.path.realpath(root))
     for path in paths:
-        resolved = path.resolve()
-        if resolved == root:
+        given = Path(os.path.abspath(path))
+        if given in (root_abs, root_real):
             return None
-        if root not in resolved.parents:
-            raise ValueError(f"{path} is not inside the content folder {root.name}/")
-        if resolved.is_dir():
-            files.extend(p for p in resolved.rglob("*") if p.is_file())
-            files.append(resolved)
-        elif resolved.exists():
-            files.append(resolved)
+        if root_abs in given.parents:
+            inside = given
+        elif root_real in given.parents:  # the content root spelled another way
+            inside = root_abs / given.relative_to(root_real)
         else:
+            raise ValueError(f"{path} is not inside the content folder {root_abs.name}/")
+        if not os.path.lexists(inside):
             raise ValueError(f"{path}: no such file or folder")
+        files.append(inside)
+        if inside.is_dir() and not inside.is_symlink():
+            for folder, dirs, names in os.walk(inside):  # does not follow links
+                files.extend(Path(folder, name) for name in (*dirs, *names))
     return files
 
 

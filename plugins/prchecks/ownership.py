@@ -7,6 +7,10 @@
 - A new partner folder may be created only by one of the maintainers it names.
 - Everything else (other partners, review ratings and texts, templates, code, workflows) is
   staff's.
+- Nobody, staff included, may add anything but a regular file under content/: a symbolic link
+  (git mode 120000) would make the build read whatever it points to on the build machine, a
+  submodule (160000) another repository. Decided from git's record of the change, by path and
+  mode, without checking anything out or following the link.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +27,19 @@ from partnermodel.model import GITHUB_LOGIN
 from partnermodel.schema import INVALID, Context, ListOf
 from partnermodel.yamlsource import Mapping, load_yaml, plain
 
-from .gitrepo import GitError, changed_paths, read_file, resolve
+from .gitrepo import (
+    DELETED_MODE,
+    GITLINK_MODE,
+    REGULAR_MODES,
+    SYMLINK_MODE,
+    GitError,
+    changed_entries,
+    read_file,
+    resolve,
+)
 
 STAFF_FILE = ".github/staff.yaml"
+CONTENT = "content"
 PARTNERS = "content/partners/"
 REVIEWS = "content/reviews/"
 REPLY_FIELD = "response"
@@ -37,6 +52,8 @@ class Verdict:
     path: str
     allowed: bool
     reason: str = ""
+    # Refused whoever the author is, staff too (a link or submodule under content/).
+    for_everyone: bool = False
 
 
 def _logins(text: str | None, path: str, field: str) -> frozenset[str]:
@@ -48,6 +65,23 @@ def _logins(text: str | None, path: str, field: str) -> frozenset[str]:
         return frozenset()
     logins = ListOf(GITHUB_LOGIN).parse(node.entries[field][1], Context(path, {}), field)
     return frozenset(x.lower() for x in logins) if logins is not INVALID else frozenset()
+
+
+def mode_refusal(path: str, mode: str | None) -> str | None:
+    """Why a change that leaves `path` with git `mode` in head is refused for everyone (None:
+    it is not). Outside content/, and for deletions, the mode does not matter."""
+    if mode is None or mode == DELETED_MODE or mode in REGULAR_MODES:
+        return None
+    if path != CONTENT and not path.startswith(CONTENT + "/"):
+        return None
+    if mode == SYMLINK_MODE:
+        return (
+            "this is a symbolic link; nothing under content/ may be a link (the build would "
+            "read whatever it points to): commit the file itself"
+        )
+    if mode == GITLINK_MODE:
+        return "this is a submodule; content/ holds regular files only: commit the files"
+    return f"this is not a regular file (git mode {mode}); content/ holds regular files only"
 
 
 class OwnershipCheck:
@@ -65,7 +99,15 @@ class OwnershipCheck:
             self._maintainers[key] = _logins(read_file(self.repo, rev, path), path, "maintainers")
         return self._maintainers[key]
 
+    @cached_property
+    def modes(self) -> dict[str, str]:
+        """Every changed path with its mode in head (git's diff of base...head)."""
+        return dict(changed_entries(self.repo, self.base, self.head))
+
     def check(self, author: str, path: str) -> Verdict:
+        refusal = mode_refusal(path, self.modes.get(path))
+        if refusal is not None:
+            return Verdict(path, False, refusal, for_everyone=True)
         author = author.lower()
         if author in self.staff:
             return Verdict(path, True)
@@ -120,7 +162,7 @@ def _data(text: str | None, path: str) -> dict[str, Any] | None:
 def check_ownership(repo: Path, author: str, base: str, head: str) -> list[Verdict]:
     """A verdict for every path changed between base and head."""
     check = OwnershipCheck(repo, resolve(repo, base), resolve(repo, head))
-    return [check.check(author, path) for path in changed_paths(repo, check.base, check.head)]
+    return [check.check(author, path) for path in check.modes]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,11 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     refused = [v for v in verdicts if not v.allowed]
     for verdict in refused:
-        print(f"{verdict.path}: not yours to change: {verdict.reason}")
+        how = "refused" if verdict.for_everyone else "not yours to change"
+        print(f"{verdict.path}: {how}: {verdict.reason}")
     if refused:
-        print(
-            f"{len(refused)} of {len(verdicts)} changed files need Copernica staff", file=sys.stderr
-        )
+        staff = sum(not v.for_everyone for v in refused)
+        wrong = len(refused) - staff
+        found = [f"{staff} of {len(verdicts)} changed files need Copernica staff"] if staff else []
+        found += [f"{wrong} may not be in content/ at all (not regular files)"] if wrong else []
+        print("; ".join(found), file=sys.stderr)
         return 1
     print(f"OK: {args.author} may change all {len(verdicts)} changed files", file=sys.stderr)
     return 0
