@@ -262,14 +262,18 @@ def test_rejected_needs_a_reason_and_pending_no_decision(site: Path) -> None:
 def test_a_reply_needs_an_approved_review(site: Path) -> None:
     reply = "response:\n  body: Thanks!\n  at: 2026-05-03T10:00:00Z\n"
     assert problems_for(site, APPROVED + reply) == []
-    assert problems_for(site, PENDING + reply) == [
-        (
-            17,
-            1,
-            "response",
-            "a partner replies after the review is approved; it is still pending",
-        )
-    ]
+    rejected = APPROVED.replace("status: approved", "status: rejected") + "  reason: spam\n"
+    for status, text in (("pending", PENDING), ("rejected", rejected)):
+        line = len(text.splitlines()) + 1
+        assert problems_for(site, text + reply) == [
+            (
+                line,
+                1,
+                "response",
+                f"a partner replies to approved reviews only; this review is {status}: "
+                "remove response",
+            )
+        ]
 
 
 def test_files_in_the_wrong_place(site: Path) -> None:

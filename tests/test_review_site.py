@@ -254,6 +254,14 @@ def test_thank_you_and_policy_pages(built_site: Path) -> None:
     items = [e for e in policy.elements if e.tag == "li"]
     assert len(items) >= len(CHECKS)
     assert "newest first" in policy.text and "verified" in policy.text
+    # Personal data is removed before a review is stored, and the page says so in both languages.
+    assert "this personal data is removed before the review is stored" in policy.text
+    assert "[email removed]" in policy.text and "[account number removed]" in policy.text
+    assert "except that personal data" in policy.text
+    dutch = parse(built_site / "nl" / S.policy_url / "index.html")
+    assert "deze persoonsgegevens verwijderen we voordat de beoordeling wordt opgeslagen" in (
+        dutch.text
+    )
     profile = parse(built_site / "partners" / "maasmail" / "index.html")
     assert f"/{S.policy_url}" in profile.hrefs()
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import personal_data
 from .review_settings import (
     CHECK_IDS,
     OUTCOMES,
@@ -22,6 +23,7 @@ from .review_settings import (
     VERIFICATIONS,
 )
 from .schema import (
+    Boolean,
     Choice,
     Context,
     DateTime,
@@ -66,11 +68,19 @@ CHECK_RECORD = Record(
         Field("detail", String(max_len=_S.detail_max), False, help="what the check found"),
     ]
 )
+REDACTION_CONFIRMED = Field(
+    "redaction_confirmed",
+    Boolean(),
+    False,
+    False,
+    help="the moderator checked that no personal data is left after the import removed some",
+)
 MODERATION_RECORD = Record(
     fields=[
         Field("by", MODERATOR, True, help="who decided"),
         Field("at", DateTime(), True, help="when, in UTC"),
         Field("reason", String(max_len=_S.reason_max), False, help="why (required to reject)"),
+        REDACTION_CONFIRMED,
     ]
 )
 HISTORY_RECORD = Record(
@@ -79,6 +89,7 @@ HISTORY_RECORD = Record(
         Field("by", MODERATOR, True),
         Field("at", DateTime(), True),
         Field("reason", String(max_len=_S.reason_max), False),
+        REDACTION_CONFIRMED,
     ]
 )
 RESPONSE_RECORD = Record(
@@ -217,11 +228,11 @@ def review_rules(
         ctx.error(at("moderation", "at"), "moderation.at", "is before the review was submitted")
 
     response = values["response"]
-    if response and status == "pending":
+    if response and status != "approved":
         ctx.error(
             at("response"),
             "response",
-            "a partner replies after the review is approved; it is still pending",
+            f"a partner replies to approved reviews only; this review is {status}: remove response",
         )
     if response and response["at"] < submitted:
         ctx.error(at("response", "at"), "response.at", "is before the review was submitted")
@@ -249,6 +260,52 @@ def review_rules(
             ctx.error(
                 at("history"), f"history[{index}].reason", "required for a rejection: say why"
             )
+    if status == "approved":
+        _no_personal_data(values, at, ctx)
+
+
+# The free text of a review that is published, by its path in the file.
+_PUBLISHED_TEXT = (
+    ("title",),
+    ("body",),
+    ("author", "name"),
+    ("author", "company"),
+    ("response", "body"),
+)
+
+
+def _no_personal_data(values: dict[str, Any], at: Any, ctx: Context) -> None:
+    """An approved review is published: no contact details or account numbers in its text
+    (also when a file was edited by hand), and a redaction the import made was confirmed."""
+    regions = personal_data.phone_regions([values["lang"]])
+    for path in _PUBLISHED_TEXT:
+        value: Any = values
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, str):
+            continue
+        _, counts = personal_data.redact(value, regions)
+        if counts:
+            markers = " or ".join(
+                personal_data.MARKERS[k] for k in personal_data.KINDS if counts[k]
+            )
+            # What was found is never echoed: the message may end up in a public build log.
+            ctx.error(
+                at(*path),
+                ".".join(path),
+                f"holds {personal_data.describe(counts)}; an approved review is published and "
+                f"may not contain personal data: replace it with {markers}",
+            )
+    moderation = values["moderation"] or {}
+    flagged = any(c["check"] == "personal_data" for c in values["checks"])
+    if flagged and not moderation.get("redaction_confirmed"):
+        ctx.error(
+            at("moderation"),
+            "moderation.redaction_confirmed",
+            "the import removed personal data from this review; approving it needs a moderator "
+            "to confirm no personal data is left (scripts/reviews.py approve ID --by NAME "
+            "--confirm-redaction)",
+        )
 
 
 def _article(word: str) -> str:
@@ -282,6 +339,7 @@ class Moderation:
     by: str
     at: dt.datetime
     reason: str | None = None
+    redaction_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -292,6 +350,7 @@ class HistoryEntry:
     by: str
     at: dt.datetime
     reason: str | None = None
+    redaction_confirmed: bool = False
 
 
 @dataclass(frozen=True)

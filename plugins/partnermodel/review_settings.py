@@ -41,6 +41,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("text", "reject"),
     CheckInfo("author", "reject"),
     CheckInfo("email", "reject"),
+    CheckInfo("oversized", "reject"),
     CheckInfo("links", "flag"),
     CheckInfo("personal_data", "flag"),
     CheckInfo("profanity", "flag"),
@@ -74,6 +75,9 @@ class ReviewSettings:
     response_max: int = 2000
     reason_max: int = 500
     detail_max: int = 300  # what one check found, as written in the review's `checks`
+    # No field of a submission is read beyond this many characters (the rest stays in
+    # Netlify's submission store); a longer field the form has no limit for is rejected.
+    field_read_max: int = 20_000
 
     # The distribution chart appears once a partner has this many verified reviews.
     min_verified_for_chart: int = 3

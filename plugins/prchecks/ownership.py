@@ -3,7 +3,7 @@
 - Staff (listed in .github/staff.yaml, read from the base revision) may change anything.
 - A partner's maintainers, read from the base revision's partner.yaml so a pull request cannot
   add its own author, may change files under content/partners/<slug>/, and in
-  content/reviews/<slug>/ only the `response` of existing reviews.
+  content/reviews/<slug>/ only the `response` of existing, approved reviews.
 - A new partner folder may be created only by one of the maintainers it names.
 - Everything else (other partners, review ratings and texts, templates, code, workflows) is
   staff's.
@@ -148,6 +148,14 @@ class OwnershipCheck:
         if changed - {REPLY_FIELD}:
             fields = ", ".join(sorted(changed - {REPLY_FIELD}))
             return Verdict(path, False, f"you may change only '{REPLY_FIELD}', not {fields}")
+        if after.get(REPLY_FIELD) and before.get("status") != "approved":
+            # Replies are published with approved reviews only; removing one is always fine.
+            return Verdict(
+                path,
+                False,
+                f"a reply can be added to an approved review only; this one is "
+                f"{before.get('status', 'without a status')}",
+            )
         return Verdict(path, True)
 
 

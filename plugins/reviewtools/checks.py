@@ -2,7 +2,9 @@
 
 The check ids and whether a check rejects or flags come from partnermodel.review_settings, the
 same table the "How we check reviews" page is rendered from. The checks that need more than the
-text (repeat reviewers, rate limit, the partner's own domain, invitations) are in importer.py.
+text (repeat reviewers, rate limit, the partner's own domain, invitations) are in importer.py,
+and so is the removal of personal data (partnermodel.personal_data), which runs before these:
+the texts they see hold markers such as "[email removed]" instead.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from partnermodel.personal_data import redact
 from partnermodel.review_model import Check
 from partnermodel.review_settings import CHECK_OUTCOMES, REVIEW_SETTINGS, ReviewSettings
 
@@ -17,11 +20,12 @@ from .text import clip
 
 
 def finding(check: str, detail: str) -> Check:
-    """A finding of `check`, with the outcome the settings give that check."""
+    """A finding of `check`, with the outcome the settings give that check. A detail may quote
+    what was submitted (a partner or rating field), so personal data is removed from it too."""
+    detail = redact(detail)[0]
     return Check(check, CHECK_OUTCOMES[check], clip(detail, REVIEW_SETTINGS.detail_max))
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TLDS = (
     "com|net|org|info|biz|io|co|nl|be|de|eu|uk|fr|es|it|no|se|dk|fi|at|ch|pl|pt|ru|cn|"
     "xyz|top|shop|online|site|app|dev|ly|me|tk|link|click|club|store|pro"
@@ -31,9 +35,6 @@ _LINK = re.compile(
     rf"|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
-# 9 to 15 digits with single spaces, dots, dashes or brackets between them: phone numbers,
-# not years (2019-2021) or amounts (1.000.000).
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ ().-]?\d){8,14}(?![\w])")
 # As browsers read tags: no space after "<", so "a < b and c > d" is not markup.
 _TAG = re.compile(r"</?([a-z][a-z0-9-]*)(?:[\s/][^<>]*)?>", re.IGNORECASE)
 
@@ -60,26 +61,14 @@ def _quoted(found: Iterable[str], limit: int = 3, trim: str = ".,;:!?)(") -> str
 
 
 def text_checks(*texts: str, settings: ReviewSettings = REVIEW_SETTINGS) -> list[Check]:
-    """Flags for links, personal data, profanity, shouting and markup in everything the
-    reviewer typed that may be published (title, text, name, company)."""
+    """Flags for links, profanity, shouting and markup in everything the reviewer typed that
+    may be published (title, text, name, company), after personal data was removed."""
     text = "\n".join(texts)
     findings: list[Check] = []
-    emails = _EMAIL.findall(text)
-    without_emails = _EMAIL.sub(" ", text)
-    links = _LINK.findall(without_emails)
+    links = _LINK.findall(text)
     if links:
         noun = "link" if len(links) == 1 else "links"
         findings.append(finding("links", f"{len(links)} {noun}: {_quoted(links)}"))
-    phones = _PHONE.findall(without_emails)
-    if emails or phones:
-        parts = []
-        if emails:
-            parts.append(f"{len(emails)} email address{'es' if len(emails) > 1 else ''}")
-        if phones:
-            parts.append(f"{len(phones)} phone number{'s' if len(phones) > 1 else ''}")
-        findings.append(
-            finding("personal_data", " and ".join(parts) + " in the text; remove before approving")
-        )
     swearing = _PROFANITY.findall(text)
     if swearing:
         findings.append(finding("profanity", _quoted(swearing)))

@@ -19,6 +19,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from partnermodel import Review, display_path, format_problems, load_content
 from partnermodel.loader import load_review_text, review_paths
+from partnermodel.personal_data import describe, phone_regions, redact
 from partnermodel.review_settings import (
     REVIEW_SETTINGS,
     netlify_api_url,
@@ -34,7 +35,7 @@ from .moderation import TransitionError, approve, pending_queue, reject, respond
 from .netlify import FetchError, fetch_submissions
 from .privacy import Keys, MissingKey, email_hash, keys_from_env
 from .store import review_yaml, write_atomic
-from .text import clean_text
+from .text import clean_text, clip
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 TOKEN_ENV = "NETLIFY_AUTH_TOKEN"
@@ -213,13 +214,24 @@ def _change(
 def cmd_approve(args: argparse.Namespace) -> int:
     by = _one_line(args.by, "--by", 100)
     reason = _one_line(args.reason, "--reason", S.reason_max) if args.reason else None
-    return _change(args, "approve", "approved", lambda r: approve(r, by, _now(), reason))
+
+    def decide(review: Review) -> Review:
+        return approve(review, by, _now(), reason, args.confirm_redaction)
+
+    return _change(args, "approve", "approved", decide)
 
 
 def cmd_reject(args: argparse.Namespace) -> int:
     by = _one_line(args.by, "--by", 100)
     reason = _one_line(args.reason, "--reason", S.reason_max)
-    return _change(args, "reject", "rejected", lambda r: reject(r, by, reason, _now()))
+
+    def decide(review: Review) -> Review:
+        if review.response:
+            day = review.response.at.date().isoformat()
+            _err(f"reject: the partner's reply (from {day}) is removed with it; git keeps it")
+        return reject(review, by, reason, _now())
+
+    return _change(args, "reject", "rejected", decide)
 
 
 def cmd_respond(args: argparse.Namespace) -> int:
@@ -230,7 +242,12 @@ def cmd_respond(args: argparse.Namespace) -> int:
         raise Usage(f"--body is {len(body)} characters; at most {S.response_max} allowed")
 
     def reply(review: Review) -> Review:
-        return respond(review, body, _now(), args.replace)
+        # A reply is published: contact details in it are removed like a reviewer's.
+        text, removed = redact(body, phone_regions([review.lang]))
+        updated = respond(review, clip(text, S.response_max), _now(), args.replace)
+        if removed:
+            _err(f"respond: {describe(removed)} removed from the reply")
+        return updated
 
     return _change(args, "respond", "reply added to", reply)
 
@@ -301,6 +318,11 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("id")
     app.add_argument("--by", required=True, help="the moderator's name")
     app.add_argument("--reason", help="required to approve a review that was rejected")
+    app.add_argument(
+        "--confirm-redaction",
+        action="store_true",
+        help="you checked that no personal data is left in a review flagged personal_data",
+    )
     app.set_defaults(run=cmd_approve)
 
     rej = verbs.add_parser("reject", parents=[common], help="reject (or withdraw) a review")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from partnermodel import Content, Problem, load_content
 from partnermodel.loader import review_paths
+from partnermodel.personal_data import describe, phone_regions, redact
 from partnermodel.review_model import REVIEW_ID_RE, Author, Check, Moderation, Review
 from partnermodel.review_settings import (
     AUTOMATIC_MODERATOR,
@@ -99,7 +100,7 @@ def import_submissions(
     content tree does not validate.
     """
     result = ImportResult(cleaned=remove_stale_temp_files(root))
-    submissions, result.problems = parse_submissions(document)
+    submissions, result.problems = parse_submissions(document, settings.field_read_max)
     existing = set(review_paths(root))
     fresh: dict[str, Submission] = {}
     for sub in submissions:
@@ -163,20 +164,44 @@ def assess(
         reject("rating", f"{shown} a whole number from {s.rating_min} to {s.rating_max}")
         rating = None
 
-    title = clean_text(sub.get("title"))
-    body = clean_text(sub.get("body"), multiline=True)
-    name = clean_text(sub.get("name"))
-    company = clean_text(sub.get("company"))
-    for check, label, value, limit in (
-        ("title", "title", title, s.title_max),
-        ("text", "text", body, s.body_max),
-        ("author", "name", name, s.name_max),
-        ("author", "company", company, s.company_max),
+    typed = {
+        "title": clean_text(sub.get("title")),
+        "body": clean_text(sub.get("body"), multiline=True),
+        "name": clean_text(sub.get("name")),
+        "company": clean_text(sub.get("company")),
+    }
+    for check, label, key, limit in (
+        ("title", "title", "title", s.title_max),
+        ("text", "text", "body", s.body_max),
+        ("author", "name", "name", s.name_max),
+        ("author", "company", "company", s.company_max),
     ):
-        if not value and label != "company":
+        # What was submitted, also when it was longer than the import reads.
+        length = sub.cut.get(key, len(typed[key]))
+        if not typed[key] and label != "company":
             reject(check, f"the {label} is empty")
-        elif len(value) > limit:
-            reject(check, f"the {label} is {len(value):,} characters; at most {limit:,} allowed")
+        elif length > limit:
+            reject(
+                check,
+                f"the {label} is {length:,} characters; at most {limit:,} allowed (the first "
+                f"{limit:,} are stored; all of it stays in Netlify's submissions)",
+            )
+    oversized = sorted(set(sub.cut) - set(typed))
+    if oversized:
+        shown = ", ".join(f"{clip(name, 40)!r} ({sub.cut[name]:,})" for name in oversized[:3])
+        shown += f" and {len(oversized) - 3} more" if len(oversized) > 3 else ""
+        reject(
+            "oversized",
+            f"fields longer than {s.field_read_max:,} characters: {shown} (not stored; "
+            "they stay in Netlify's submissions)",
+        )
+
+    lang_hint = sub.get("lang").strip().lower()
+    fallback = lang_hint if lang_hint in language_codes() else DEFAULT_LANGUAGE
+    lang = guess_language(f"{typed['title']}\n{typed['body']}", fallback)
+    countries = partner.countries if partner is not None else ()
+    regions = phone_regions([lang, fallback], countries)
+    text, removed = _redacted(typed, regions, s)
 
     address = sub.get("email").strip()
     hashed = email_hash(address, keys.hash_key) if address else None
@@ -185,7 +210,9 @@ def assess(
     elif not valid_address(address):
         reject("email", "not a valid email address")
 
-    flags = text_checks(title, body, name, company, settings=s)
+    flags = ([finding("personal_data", removed)] if removed else []) + text_checks(
+        text["title"], text["body"], text["name"], text["company"], settings=s
+    )
     verification, invite = "unverified", None
     token = sub.get("invite").strip()
     if token and hashed:
@@ -208,21 +235,19 @@ def assess(
     if hashed:
         flags.extend(_reviewer_checks(hashed, slug, sub.created_at, seen, s))
 
-    lang_hint = sub.get("lang").strip().lower()
-    fallback = lang_hint if lang_hint in language_codes() else DEFAULT_LANGUAGE
     status = "rejected" if rejections else "pending"
     return Review(
         id=sub.id,
-        partner=clip(slug, 100) or None,
+        partner=clip(redact(slug, regions)[0], 100) or None,
         status=status,
         submitted=sub.created_at,
         verification=verification,
         rating=rating,
-        title=clip(title, s.title_max) or None,
-        body=clip(body, s.body_max) or None,
-        author=Author(clip(name, s.name_max) or None, clip(company, s.company_max) or None),
+        title=text["title"] or None,
+        body=text["body"] or None,
+        author=Author(text["name"] or None, text["company"] or None),
         email_hash=hashed,
-        lang=guess_language(f"{title}\n{body}", fallback),
+        lang=lang,
         invite=invite,
         checks=tuple(rejections + flags),
         # The checks decide as of the submission, so a re-import writes the same bytes.
@@ -236,6 +261,45 @@ def assess(
             else None
         ),
     )
+
+
+_FIELD_NAMES = {
+    "title": "the title",
+    "body": "the text",
+    "name": "the name",
+    "company": "the company",
+}
+
+
+def _redacted(
+    typed: dict[str, str], regions: tuple[str, ...], s: ReviewSettings
+) -> tuple[dict[str, str], str]:
+    """The fields as stored: personal data replaced by markers, then cut to their limits; and
+    what was removed, for the `personal_data` finding ("" when nothing was)."""
+    limits = {
+        "title": s.title_max,
+        "body": s.body_max,
+        "name": s.name_max,
+        "company": s.company_max,
+    }
+    stored: dict[str, str] = {}
+    total: Counter[str] = Counter()
+    where, cut = [], []
+    for key, value in typed.items():
+        redacted, counts = redact(value, regions)
+        if counts:
+            total += counts
+            where.append(_FIELD_NAMES[key])
+            if len(value) <= limits[key] < len(redacted):
+                cut.append(_FIELD_NAMES[key])  # the markers made an accepted text too long
+        stored[key] = clip(redacted, limits[key])
+    if not total:
+        return stored, ""
+    places = ", ".join(where[:-1]) + (" and " if len(where) > 1 else "") + where[-1]
+    detail = f"{describe(total)} removed from {places}"
+    if cut:
+        detail += f"; {' and '.join(cut)} cut to the limit after removing"
+    return stored, detail
 
 
 # The rule browsers apply to <input type="email"> (WHATWG HTML), checked first because it is

@@ -5,7 +5,10 @@
 
 A decision replaces `moderation` and moves the one before it to `history`, so the file itself
 (and git) keeps who decided what, when and why. Approving twice or rejecting twice is refused.
-A partner's reply (`respond`) is added to approved reviews only.
+A review from which the import removed personal data is approved only when the moderator
+confirms that none is left (`confirm_redaction`); the confirmation is kept in the decision.
+A partner's reply (`respond`) is added to approved reviews only, and withdrawing a review
+removes its reply (git keeps it).
 """
 
 from __future__ import annotations
@@ -29,12 +32,28 @@ def _history(review: Review) -> tuple[HistoryEntry, ...]:
     previous = review.moderation
     if previous is None:
         return review.history
-    entry = HistoryEntry(review.status, previous.by, previous.at, previous.reason)
+    entry = HistoryEntry(
+        review.status, previous.by, previous.at, previous.reason, previous.redaction_confirmed
+    )
     return (*review.history, entry)
 
 
-def approve(review: Review, by: str, now: dt.datetime, reason: str | None = None) -> Review:
-    """Publish a pending review, or overturn a rejection (which needs a reason)."""
+def redactions(review: Review) -> str:
+    """What the import removed as personal data ("" when nothing was)."""
+    return "; ".join(
+        c.detail or "personal data" for c in review.checks if c.check == "personal_data"
+    )
+
+
+def approve(
+    review: Review,
+    by: str,
+    now: dt.datetime,
+    reason: str | None = None,
+    confirm_redaction: bool = False,
+) -> Review:
+    """Publish a pending review, or overturn a rejection (which needs a reason). A review the
+    import removed personal data from needs `confirm_redaction`."""
     if review.status == "approved":
         assert review.moderation is not None
         raise TransitionError(f"{review.id} is already approved ({_when(review.moderation)})")
@@ -44,10 +63,16 @@ def approve(review: Review, by: str, now: dt.datetime, reason: str | None = None
             f"{review.id} was rejected ({_when(review.moderation)}: {review.moderation.reason}); "
             "approving it overturns that decision: say why with --reason"
         )
+    removed = redactions(review)
+    if removed and not confirm_redaction:
+        raise TransitionError(
+            f"{review.id} is flagged for personal data ({removed}): read {review.source or 'it'}, "
+            "make sure no personal data is left, then approve with --confirm-redaction"
+        )
     return dataclasses.replace(
         review,
         status="approved",
-        moderation=Moderation(by, now, reason or None),
+        moderation=Moderation(by, now, reason or None, bool(removed)),
         history=_history(review),
     )
 
@@ -59,11 +84,13 @@ def reject(review: Review, by: str, reason: str, now: dt.datetime) -> Review:
         raise TransitionError(f"{review.id} is already rejected ({_when(review.moderation)})")
     if not reason.strip():
         raise TransitionError("a rejection needs a reason (--reason)")
+    # Replies belong to published reviews only; the withdrawn reply stays in git's history.
     return dataclasses.replace(
         review,
         status="rejected",
         moderation=Moderation(by, now, reason),
         history=_history(review),
+        response=None,
     )
 
 

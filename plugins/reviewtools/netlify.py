@@ -8,6 +8,8 @@ GET {api}/forms/{form_id}/submissions returns a list of objects such as
 paged with `page` and `per_page` and a Link header (rel="next"). Netlify adds `ip`,
 `user_agent` and `referrer` to `data`; parsing drops them at once, so nothing later can store
 them (the referrer is read only for an invitation code, for visitors without JavaScript).
+No field is read beyond a bound (`read_max` characters): a longer value is cut as it is read,
+and its full length is kept so the import can say so; the whole value stays in Netlify's store.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from partnermodel.review_settings import REVIEW_SETTINGS
 
 NEVER_STORED = frozenset({"ip", "user_agent", "referrer"})
 # Top-level copies Netlify makes of common fields; `data` wins when both are there.
@@ -36,9 +40,15 @@ class Submission:
     form_name: str
     created_at: dt.datetime
     fields: dict[str, str]
+    # The submitted length of each field that was cut when it was read.
+    cut: dict[str, int] = field(default_factory=dict)
 
     def get(self, name: str) -> str:
         return self.fields.get(name, "")
+
+    def length(self, name: str) -> int:
+        """How many characters were submitted in the field (also when more than was read)."""
+        return self.cut.get(name, len(self.get(name)))
 
 
 def _text(value: Any) -> str:
@@ -69,8 +79,11 @@ def invite_from_referrer(referrer: str) -> str:
     return urllib.parse.parse_qs(query).get(INVITE_FIELD, [""])[0]
 
 
-def parse_submissions(document: Any) -> tuple[list[Submission], list[str]]:
-    """Submissions from the API's JSON, and one problem line for each object it cannot read."""
+def parse_submissions(
+    document: Any, read_max: int = REVIEW_SETTINGS.field_read_max
+) -> tuple[list[Submission], list[str]]:
+    """Submissions from the API's JSON, and one problem line for each object it cannot read.
+    Each field is read up to `read_max` characters."""
     if not isinstance(document, list):
         raise ValueError(
             "expected a JSON list of submissions (what Netlify's submissions API returns), "
@@ -105,10 +118,13 @@ def parse_submissions(document: Any) -> tuple[list[Submission], list[str]]:
             if not fields.get(name) and _text(item.get(name)).strip():
                 fields[name] = _text(item[name])
         if not fields.get(INVITE_FIELD):
-            token = invite_from_referrer(_text(data.get("referrer")))
+            token = invite_from_referrer(_text(data.get("referrer"))[:read_max])
             if token:
                 fields[INVITE_FIELD] = token
-        submissions.append(Submission(sub_id, form_name, created, fields))
+        cut = {name: len(value) for name, value in fields.items() if len(value) > read_max}
+        for name in cut:
+            fields[name] = fields[name][:read_max]
+        submissions.append(Submission(sub_id, form_name, created, fields, cut))
     return submissions, problems
 
 

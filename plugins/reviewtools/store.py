@@ -55,7 +55,12 @@ def review_document(review: Review) -> dict[str, Any]:
 
 
 def _decision(decision: Any) -> dict[str, Any]:
-    values = {"by": decision.by, "at": decision.at, "reason": decision.reason}
+    values = {
+        "by": decision.by,
+        "at": decision.at,
+        "reason": decision.reason,
+        "redaction_confirmed": decision.redaction_confirmed,
+    }
     return {k: v for k, v in values.items() if v}
 
 
