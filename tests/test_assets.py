@@ -136,3 +136,24 @@ def test_a_cycle_of_imports_stops_the_build_naming_it(tmp_path: Path) -> None:
     }
     with pytest.raises(AssetError, match=r"cycle \(js/a\.js -> js/b\.js -> js/c\.js -> js/a\.js\)"):
         StaticAssets(theme(tmp_path, cycle))
+
+
+def test_the_built_search_module_graph_resolves(built_site: Path) -> None:
+    """The published search entry and every module it reaches, in the real build."""
+    html = (built_site / "partners" / "index.html").read_text(encoding="utf-8")
+    entry = re.search(r'<script type="module" src="/assets/(js/search\.[0-9a-f]{10}\.js)">', html)
+    assert entry, "the search entry is loaded as a module"
+    # lunr (classic scripts defining the global) comes before it
+    assert html.index("/assets/vendor/lunr/lunr.nl.") < entry.start()
+    seen, todo = set(), [entry.group(1)]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        imports = published_imports(built_site, name)
+        for target in imports:
+            assert (built_site / "assets" / target).is_file(), (name, target)
+        todo += imports
+    reached = {re.sub(r"\.[0-9a-f]{10}\.js$", ".js", name) for name in seen}
+    assert {"js/search.js", "js/search/app.js", "js/search/query.js", "js/lunr-fold.js"} <= reached
