@@ -8,7 +8,7 @@ PELICAN := $(VENV)/bin/pelican -s pelican.conf.py --fatal errors
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: install build serve test validate lint format schemas clean bench
+.PHONY: install build serve test test-js validate lint format schemas clean bench
 
 $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,13 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
+	# The search modules' unit tests (theme/static/js), node's own test runner, no DOM.
+	node --test tests/js/*.test.mjs
 	$(PY) -m pytest -n 2
+
+# The JavaScript unit tests alone (part of `make test`).
+test-js:
+	node --test tests/js/*.test.mjs
 
 schemas: $(STAMP)
 	$(PY) scripts/generate_schemas.py

@@ -384,6 +384,26 @@ def test_without_search_data_the_directory_stays(tab: Tab) -> None:
     tab.errors.clear()
 
 
+def test_without_search_data_the_directory_table_sorts(tab: Tab) -> None:
+    """The fallback table's column buttons come from site.js (a module like the search)."""
+    tab.page.route(re.compile(r"/search/manifest\.json$"), lambda route: route.abort())
+    tab.open(ready=False)
+    tab.page.wait_for_selector("[data-search-state=error]")
+    table = tab.page.locator("[data-search-fallback] table[data-sortable]")
+    names = table.locator("tbody th a")
+    ascending = names.all_inner_texts()  # rendered in name order
+    assert len(ascending) > 3
+    header = table.locator("thead th").first
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert names.all_inner_texts() == ascending[::-1]
+    header.get_by_role("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert names.all_inner_texts() == ascending
+    assert all("Failed to load resource" in error for error in tab.errors), tab.errors
+    tab.errors.clear()
+
+
 # ---------- keyboard, announcements, odd queries ----------
 
 
