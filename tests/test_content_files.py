@@ -362,7 +362,13 @@ def test_review_with_its_texts_at_their_limits_fits(content_copy: Path) -> None:
         for n in range(2)
         for check in flags
     ]
-    decision = {"by": WIDE * 100, "at": "2026-06-12T10:08:08Z", "reason": WIDE * 500}
+    decision = {
+        "by": WIDE * 100,
+        "at": "2026-06-12T10:08:08Z",
+        "reason": WIDE * 500,
+        # A flagged review is approved only once a moderator confirms the redaction.
+        "redaction_confirmed": True,
+    }
     history = [
         {"status": "approved", **decision, "at": f"2026-06-1{day}T10:08:08Z"} for day in range(5)
     ]
