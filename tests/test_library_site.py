@@ -258,7 +258,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         content / "events" / "evil.md",
         f"---\n{front}status: published\nkind: seminar\nstart: 2027-01-01T10:00:00+01:00\n"
         f"end: 2027-01-01T12:00:00+01:00\nvenue: {quoted(EVIL, 150)}\ncity: {quoted(EVIL, 100)}\n"
-        f'country: NL\nregistration: https://e.example.com/?q="><script>alert(4)</script>\n'
+        f"country: NL\nregistration: https://e.example.com/?q=%22%3E%3Cscript%3Ealert(4)%3C/script%3E\n"
         f"---\n{body}",
     )
     output = root / "output"

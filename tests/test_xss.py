@@ -23,7 +23,7 @@ PAYLOAD = " ".join(PAYLOADS)
 
 PARTNER = f"""\
 name: '{PAYLOAD[:95].replace("'", "''")}'
-website: https://www.evil.example/?q="><script>alert(8)</script>
+website: https://www.evil.example/?q=%22%3E%3Cscript%3Ealert(8)%3C/script%3E
 tagline: '{PAYLOAD[:140].replace("'", "''")}'
 description:
   en: |
