@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .chars import invisible_problem
+from .markup import markdown_problems
 from .problems import Problem
 from .text import LocalText
 from .vocab import SITE_LANGUAGES
@@ -187,7 +188,9 @@ class Text(Kind):
                     )
                     ok = False
                     continue
-                text = single.parse(value_node, ctx, f"{name}.{lang}")
+                field_name = f"{name}.{lang}"
+                text = single.parse(value_node, ctx, field_name)
+                text = self._checked(text, value_node, ctx, field_name)
                 if text is INVALID:
                     ok = False
                 else:
@@ -199,8 +202,18 @@ class Text(Kind):
             return ctx.error(
                 node, name, f"expected {want} or a mapping {{en: ..., nl: ...}}, got a list"
             )
-        text = single.parse(node, ctx, name)
+        text = self._checked(single.parse(node, ctx, name), node, ctx, name)
         return INVALID if text is INVALID else LocalText.plain(text)
+
+    def _checked(self, text: Any, node: Node, ctx: Context, name: str) -> Any:
+        """Markdown text: refused when the published page would not show it as written."""
+        if not self.markdown or text is INVALID:
+            return text
+        problems = markdown_problems(text)
+        for problem in problems:
+            where = f" (line {problem.line} of the text)" if "\n" in text.strip() else ""
+            ctx.error(node, name, problem.message + where)
+        return INVALID if problems else text
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         one = {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}

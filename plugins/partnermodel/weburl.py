@@ -51,14 +51,16 @@ def _host(name: str) -> str:
         pass
     else:
         raise UrlError("the host is an IP address; use the site's domain name")
-    # Imported when an address is checked: an incremental build reading every file from
-    # the parse cache never needs it.
-    import idna
+    ascii_host = name.lower()
+    if not name.isascii() or "xn--" in ascii_host:
+        # Imported for international names only: most hosts are plain ASCII, which the label
+        # rules below check alone.
+        import idna
 
-    try:
-        ascii_host = idna.encode(name, uts46=True).decode("ascii").lower()
-    except (idna.IDNAError, UnicodeError) as err:
-        raise UrlError(f"the host {name!r} is not a valid domain name ({err})") from None
+        try:
+            ascii_host = idna.encode(name, uts46=True).decode("ascii").lower()
+        except (idna.IDNAError, UnicodeError) as err:
+            raise UrlError(f"the host {name!r} is not a valid domain name ({err})") from None
     labels = ascii_host.split(".")
     if len(labels) < 2:
         raise UrlError(
