@@ -21,7 +21,7 @@ lang: en
 ---
 ## The challenge
 
-Body text with <script>alert(1)</script> and [a link](https://example.com).
+Body text with `<script>alert(1)</script>` and [a link](https://example.com).
 """
 
 
@@ -33,7 +33,7 @@ def test_case_loads_and_links_to_its_partner(content_copy: Path) -> None:
     assert case.date == dt.date(2026, 3, 14)
     assert case.industry == "travel"
     assert "<h2>The challenge</h2>" in case.body_html
-    assert "<script" not in case.body_html
+    assert "<script" not in case.body_html and "<code>&lt;script&gt;" in case.body_html
     assert 'rel="nofollow noopener ugc"' in case.body_html
     assert case in content.partners["bolgen-digital"].cases
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pdfbuild
 import pytest
 from conftest import CONTENT, ROOT, write
 
@@ -165,8 +166,8 @@ def test_whitepaper_needs_a_real_pdf_without_scripts(site: Path) -> None:
     )
     add_whitepaper(site, pdf=b"<html>not a pdf</html>")
     assert "not a PDF file" in only(load_content(site)[1])[2]
-    action = b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
-    scripted = PDF.replace(b"/Type /Catalog", b"/Type /Catalog " + action)
+    action = b"/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    scripted = pdfbuild.classic_pdf([pdfbuild.catalog(action), pdfbuild.PAGES, pdfbuild.PAGE])
     add_whitepaper(site, pdf=scripted)
     line, field, message = only(load_content(site)[1])
     assert (line, field) == (6, "file")

@@ -6,10 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import CONTENT
 from PIL import Image
 
 from partnermodel.logos import (
     MAX_RASTER_BYTES,
+    clean_svg,
     logo_problems,
     raster_problems,
     svg_problems,
@@ -17,6 +19,7 @@ from partnermodel.logos import (
 )
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
 GOOD = SVG.format('<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>'
                   '<rect width="10" height="10" fill="url(#g)"/><use href="#g"/><text>AB</text>')  # fmt: skip
 
@@ -25,27 +28,79 @@ def test_clean_svg_passes() -> None:
     assert svg_problems(GOOD.encode()) == []
 
 
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        ("<script>alert(1)</script>", "contains <script>"),
-        ('<rect onload="alert(1)"/>', "event handler (onload)"),
-        ('<g onclick="x()"><rect/></g>', "event handler (onclick)"),
-        ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', "<foreignObject>"),
-        ("<style>rect{fill:red}</style>", "contains <style>"),
-        ('<image href="https://evil.example/x.png"/>', "contains <image>"),
-        ('<a href="javascript:alert(1)"><rect/></a>', "contains <a>"),
-        ('<use href="https://evil.example/sprite.svg#x"/>', "links outside the logo"),
-        ('<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="data:image/svg+xml;base64,PHN2Zz4="/>', "links outside the logo"),
-        ('<rect fill="url(https://evil.example/#g)"/>', "fill attribute of <rect> refers outside"),
-        ('<rect style="fill:url(javascript:alert(1))"/>', "style attribute of <rect> refers outside"),
-        ('<animate attributeName="href" to="javascript:alert(1)"/>', "contains <animate>"),
-        ('<set attributeName="onmouseover" to="alert(1)"/>', "contains <set>"),
-    ],
-)  # fmt: skip
+# Each one fetches, runs or links to something outside the logo; each is refused, with why.
+ATTACKS = [
+    # elements that run, embed or link
+    ("<script>alert(1)</script>", "contains <script>"),
+    ('<rect onload="alert(1)"/>', "event handler (onload)"),
+    ('<g ONCLICK="x()"><rect/></g>', "event handler (ONCLICK)"),
+    ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', "<foreignObject>"),
+    ('<image href="https://evil.example/x.png"/>', "contains <image>"),
+    ('<a href="javascript:alert(1)"><rect/></a>', "contains <a>"),
+    ('<animate attributeName="href" to="javascript:alert(1)"/>', "contains <animate>"),
+    ('<use href="#a"><set attributeName="href" to="https://evil.example/x.svg#a"/></use>', "contains <set>"),
+    ('<filter id="f"><feImage href="https://evil.example/x.png"/></filter>', "contains <filter>"),
+    ('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>', "contains <script>"),
+    ('<metadata><script>alert(1)</script></metadata>', "contains <script>"),
+    ('<x:named xmlns:x="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"><script>alert(1)</script></x:named>', "contains <script>"),
+    # links
+    ('<use href="https://evil.example/sprite.svg#x"/>', "links outside the logo"),
+    ('<use href="other.svg#x"/>', "links outside the logo"),
+    ('<use href=" javascript:alert(1)"/>', "links outside the logo"),
+    (f'<use {XLINK} xlink:href="data:image/svg+xml;base64,PHN2Zz4="/>', "links outside the logo"),
+    (f'<use {XLINK} xlink:href="https://evil.example/x.svg#a"/>', "links outside the logo"),
+    ('<use href="&#x6A;avascript:alert(1)"/>', "links outside the logo"),
+    ('<g xml:base="https://evil.example/"><use href="#a"/></g>', "sets xml:base"),
+    ('<rect xmlns:e="urn:evil" e:onclick="alert(1)"/>', "event handler (onclick)"),
+    # CSS in style attributes: every spelling of url(, escapes, at-rules, image functions
+    ('<rect style="fill:url(javascript:alert(1))"/>', "style attribute of <rect> refers outside"),
+    (r'<rect style="fill:u\72l(https://evil.example/a.svg#g)"/>', "style attribute of <rect> uses a CSS escape"),
+    (r'<rect style="fill:\75 rl(https://evil.example/)"/>', "uses a CSS escape"),
+    ('<rect style="fill:u&#x5C;72l(https://evil.example/)"/>', "uses a CSS escape"),
+    ('<rect style="fill:u&#x72;l(https://evil.example/)"/>', "style attribute of <rect> refers outside"),
+    ('<rect style="fill:URL(https://evil.example/)"/>', "refers outside the logo (url(https://evil.example/))"),
+    ('<rect style="fill:url(/**/https://evil.example/)"/>', "refers outside"),
+    ('<rect style="fill:u/**/rl(https://evil.example/)"/>', "uses rl()"),
+    ("<rect style=\"fill:url('https://evil.example/')\"/>", 'refers outside the logo (url("https://evil.example/"))'),
+    ("<rect style=\"@import 'https://evil.example/x.css'; fill:red\"/>", "uses @import"),
+    ('<rect style="mask:image(https://evil.example/m.png)"/>', "uses image()"),
+    ("<rect style=\"mask:image-set('https://evil.example/m.png' 1x)\"/>", "uses image-set()"),
+    ('<rect style="-moz-binding:url(https://evil.example/x.xml#b)"/>', "refers outside"),
+    ('<rect style="behavior:expression(alert(1))"/>', "uses expression()"),
+    # CSS in <style> elements
+    ("<style>@import url(https://evil.example/x.css);</style>", "the <style> element uses @import"),
+    (r"<style>rect{fill:u\72l(https://evil.example/)}</style>", "the <style> element uses a CSS escape"),
+    ("<style>@font-face{font-family:x;src:url(https://evil.example/f.woff)}</style>", "uses @font-face"),
+    ('<style>rect{background:image-set("https://evil.example/a.png" 1x)}</style>', "uses image-set()"),
+    ("<style><![CDATA[rect{fill:url(https://evil.example/#g)}]]></style>", "the <style> element refers outside"),
+    ('<style>rect[href^="x"]{fill:red}</style>', "has the selector"),
+    ("<style>@media screen{rect{fill:url(https://evil.example/)}}</style>", "uses @media"),
+    # presentation attributes are CSS too
+    ('<rect fill="url(https://evil.example/#g)"/>', "fill attribute of <rect> refers outside"),
+    ('<rect filter="url(https://evil.example/f.svg#f)"/>', "filter attribute of <rect> refers outside"),
+    ('<rect mask="url(https://evil.example/m.svg#m)"/>', "mask attribute of <rect> refers outside"),
+    ("<rect clip-path=\"url( 'https://evil.example/c.svg#c' )\"/>", "clip-path attribute of <rect> refers outside"),
+    (r'<rect fill="u\72l(https://evil.example/)"/>', "fill attribute of <rect> uses a CSS escape"),
+    ('<rect cursor="url(https://evil.example/c.cur), auto"/>', "cursor attribute of <rect> refers outside"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "reason"), ATTACKS)
 def test_malicious_svg_is_rejected_with_the_reason(body: str, reason: str) -> None:
-    problems = svg_problems(SVG.format(body).encode())
-    assert any(reason in p for p in problems), problems
+    result = clean_svg(SVG.format(body).encode())
+    assert result.svg is None
+    assert any(reason in p for p in result.problems), result.problems
+
+
+def test_a_style_sheet_processing_instruction_is_refused() -> None:
+    for prolog in (
+        '<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/x.css"?>',
+        '<?XML-STYLESHEET type="text/css" href="data:text/css,rect{fill:red}"?>',
+    ):
+        problems = svg_problems((prolog + GOOD).encode())
+        assert problems == [
+            "the SVG has an <?xml-stylesheet?> line, which loads a style sheet; remove it"
+        ]
 
 
 def test_entities_and_bombs_are_refused() -> None:
@@ -54,11 +109,81 @@ def test_entities_and_bombs_are_refused() -> None:
         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'
     )
-    assert svg_problems(bomb.encode()) == [
-        "the SVG declares a DTD or entities; remove the <!DOCTYPE> and <!ENTITY> lines"
-    ]
+    external = (
+        '<!DOCTYPE svg [<!ENTITY e SYSTEM "https://evil.example/x">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>'
+    )
+    plain_doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+    for data in (bomb, external, plain_doctype + GOOD):
+        assert svg_problems(data.encode()) == [
+            "the SVG declares a DTD or entities; remove the <!DOCTYPE> and <!ENTITY> lines"
+        ]
+    assert "not a valid SVG" in svg_problems(SVG.format("<text>&lol;</text>").encode())[0]
     assert "not a valid SVG" in svg_problems(b"<svg")[0]
     assert "root element must be <svg" in svg_problems(b"<html/>")[0]
+    assert "root element must be <svg" in svg_problems(b"<svg><rect/></svg>")[0]  # no namespace
+    deep = SVG.format("<g>" * 150 + "</g>" * 150)
+    assert svg_problems(deep.encode()) == ["the SVG nests elements more than 100 deep"]
+
+
+INKSCAPE = f"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!-- Created with Inkscape -->
+<?some-tool keep="no"?>
+<svg xmlns="http://www.w3.org/2000/svg" {XLINK}
+     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+     width="64" height="64" viewBox="0 0 64 64" sodipodi:docname="logo.svg" data-name="Layer 1">
+  <sodipodi:namedview id="base" inkscape:zoom="2"/>
+  <metadata><rdf:RDF><rdf:Description about="x"/></rdf:RDF></metadata>
+  <defs>
+    <style>/* brand */ .mark {{ fill : url( #g ) ; stroke:#123; -inkscape-x:1 }} #t>tspan{{font-weight:700}}</style>
+    <linearGradient id="g" xlink:href="#base-gradient"><stop offset="0" stop-color="rgb(0, 128, 255)"/></linearGradient>
+  </defs>
+  <g inkscape:label="Layer" inkscape:groupmode="layer" transform="translate(1 2) rotate(3)">
+    <rect class="mark" width="10" height="10" style="fill:#0b4f8a;-inkscape-font-specification:'Sans Bold';font-variation-settings:normal"/>
+    <text id="t" x="1" y="9" xml:space="preserve" font-family="'Open Sans', sans-serif">Acme &amp; <tspan>Co</tspan></text>
+  </g>
+</svg>
+"""
+
+
+def test_harmless_extras_are_left_out_of_the_copy_we_publish() -> None:
+    result = clean_svg(INKSCAPE.encode())
+    assert result.problems == []
+    assert result.svg is not None
+    text = result.svg.decode()
+    for gone in ("Inkscape", "some-tool", "sodipodi", "inkscape", "rdf", "metadata", "data-name",
+                 "-inkscape-x", "font-variation-settings", "/* brand */", "<?"):  # fmt: skip
+        assert gone not in text, gone
+    for kept in (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="64" height="64" viewBox="0 0 64 64">',
+        "<style>.mark{fill:url(#g);stroke:#123}#t&gt;tspan{font-weight:700}</style>",
+        '<linearGradient id="g" xlink:href="#base-gradient">',
+        '<stop offset="0" stop-color="rgb(0, 128, 255)"/>',
+        '<g transform="translate(1 2) rotate(3)">',
+        '<rect class="mark" width="10" height="10" style="fill:#0b4f8a"/>',
+        '<text id="t" x="1" y="9" xml:space="preserve" font-family="\'Open Sans\', sans-serif">'
+        "Acme &amp; <tspan>Co</tspan></text>",
+    ):
+        assert kept in text, kept
+    # What we publish passes the same check and comes out the same: nothing left to clean.
+    assert clean_svg(result.svg).svg == result.svg
+
+
+def test_every_sample_svg_is_published_as_the_same_drawing() -> None:
+    from xml.etree.ElementTree import fromstring
+
+    files = sorted(CONTENT.glob("partners/*/logo.svg")) + sorted(CONTENT.glob("library/*/*.svg"))
+    assert len(files) > 5
+    for path in files:
+        result = clean_svg(path.read_bytes())
+        assert result.problems == [] and result.svg is not None, (path, result.problems)
+        before, after = fromstring(path.read_bytes()), fromstring(result.svg)
+        assert [(e.tag, e.attrib) for e in before.iter()] == [
+            (e.tag, e.attrib) for e in after.iter()
+        ], path
 
 
 def png(width: int, height: int, fmt: str = "PNG") -> bytes:

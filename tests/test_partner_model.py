@@ -9,6 +9,7 @@ import pytest
 from conftest import CONTENT, write
 
 from partnermodel import Problem, load_content
+from partnermodel.markup import render_markdown
 
 VALID = """\
 name: Acme Digital
@@ -182,13 +183,19 @@ def test_unknown_taxonomy_id_in_taxonomy_file(site: Path) -> None:
     )
 
 
-def test_description_html_is_sanitised(site: Path) -> None:
-    text = VALID.replace(
-        "  We **build** campaigns.",
-        "  <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(2))",
-    )
+def test_description_html_is_refused_and_would_be_sanitised(site: Path) -> None:
+    written = "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(2))"
+    text = VALID.replace("  We **build** campaigns.", "  " + written)
     write(site / "partners" / "acme" / "partner.yaml", text)
-    content, problems = load_content(site)
-    assert problems == []
-    html = content.partners["acme"].description_html.get("en")
+    _, problems = load_content(site)
+    assert [(p.line, p.field) for p in problems] == [(6, "description")] * 3
+    assert sorted(p.message for p in problems) == [
+        "raw HTML like <img> is not allowed; write it in Markdown",
+        "raw HTML like <script> is not allowed; part of your text after it would be lost "
+        "('alert(1)'): write it in Markdown",
+        "the link 'javascript:alert(2)' is not allowed: links start with https://, http:// "
+        "or mailto:, or are a path on this site",
+    ]
+    # Were the check ever bypassed, the sanitiser still removes all of it.
+    html = render_markdown(written)
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html

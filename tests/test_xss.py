@@ -1,4 +1,8 @@
-"""Nothing a partner writes runs script: payloads in every text field, built for real."""
+"""Nothing a partner writes runs script: payloads in every text field, built for real.
+
+Markdown with raw HTML the sanitiser would drop is refused before the build publishes anything
+(tests/test_markup.py has the variants); what the check lets through, payloads in code, escapes,
+allowed tags and their attributes, is built here and must stay text."""
 
 from __future__ import annotations
 
@@ -23,16 +27,15 @@ PAYLOAD = " ".join(PAYLOADS)
 
 PARTNER = f"""\
 name: '{PAYLOAD[:95].replace("'", "''")}'
-website: https://www.evil.example/?q="><script>alert(8)</script>
+website: https://www.evil.example/?q=%22%3E%3Cscript%3Ealert(8)%3C/script%3E
 tagline: '{PAYLOAD[:140].replace("'", "''")}'
 description:
   en: |
-    {PAYLOAD}
-    [click](javascript:alert(9)) [data](data:text/html;base64,PHNjcmlwdD4=)
-    <a href="https://ok.example" onclick="alert(10)" style="color:red">styled</a>
-    <iframe src="https://evil.example"></iframe><style>body{{display:none}}</style>
-    <form action="https://evil.example"><input name=x></form>
-  nl: '{PAYLOAD.replace("'", "''")}'
+    The payload as code: `` {PAYLOAD} ``
+    Escaped: &lt;script&gt;alert(9)&lt;/script&gt; &#60;img src=x onerror=alert(10)&#62;
+    <a href="https://ok.example/?q=%22%3E" title="&quot;><script>alert(11)</script>">titled</a>
+    <abbr title="x' onmouseover='alert(12)">ABC</abbr> [relative](/partners/?q="><b>x</b>)
+  nl: '`` {PAYLOAD.replace("'", "''")} ``'
 brands: [whitelabel]
 expertise: [training]
 languages: [en]
@@ -53,9 +56,9 @@ summary: '{PAYLOAD[:300].replace("'", "''")}'
 partner: evil-partner
 customer: '{PAYLOAD[:100].replace("'", "''")}'
 ---
-{PAYLOAD}
+`` {PAYLOAD} ``
 
-<img src=x onerror=alert(11)> [x](javascript:alert(12))
+&lt;img src=x onerror=alert(13)&gt; [x](/cases/ "title with <script>alert(14)</script>")
 """
 
 
@@ -125,3 +128,29 @@ def test_json_ld_keeps_the_text_but_cannot_close_the_element(evil_site: Path) ->
 def test_api_carries_the_text_as_data(evil_site: Path) -> None:
     data = json.loads((evil_site / "api" / "partners.json").read_text(encoding="utf-8"))
     assert data["partners"][0]["name"].startswith("<script>")
+
+
+def test_markdown_the_sanitiser_would_cut_fails_the_build(tmp_path: Path) -> None:
+    from conftest import CONTENT
+
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(CONTENT / "taxonomy", content / "taxonomy")
+    profile = PARTNER.replace(
+        "    The payload as code:",
+        "    <math><mtext><table><mglyph><style><img src=x onerror=alert(1)>\n\n"
+        "    Our team of twelve.\n    The payload as code:",
+    )
+    write(content / "partners" / "evil-partner" / "partner.yaml", profile)
+    output = tmp_path / "output"
+    result = run_pelican(content, output)
+    assert result.returncode != 0
+    # Compared without white space: Pelican's log wraps long lines.
+    log = "".join((result.stdout + result.stderr).split())
+    expected = (
+        "partners/evil-partner/partner.yaml:5:7: description.en: raw HTML like <math> is not "
+        "allowed; part of your text after it would be lost ('Our team of twelve. The payload"
+    )
+    assert "".join(expected.split()) in log, log[-2000:]
+    assert not (output / "partners" / "evil-partner" / "index.html").exists()

@@ -30,12 +30,13 @@ from partnermodel.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
 from sitesettings import SiteSettings
 
 from . import programme
+from .attachments import publish_file
 from .badges import THEMES, BadgeText, badge_snippet, badge_svg, badge_url, badge_width
 from .charts import bar_chart, column_chart
 from .feeds import FEED_URL, atom_feed, dump, item_json, item_json_path, library_json
 from .formatting import event_when, file_size, money
 from .i18n import Translations
-from .incremental import copy_output, output_group, write_output
+from .incremental import output_group, write_output
 from .labels import Labels
 from .library_pages import (
     REUSE_TERMS_URL,
@@ -375,8 +376,8 @@ class ContentSite:
 
     @staticmethod
     def _copy(source: Path, name: str | None, folder: Path) -> None:
-        if name:
-            copy_output(source / name, folder / name)
+        if name:  # an SVG cover is published cleaned, as the checks passed it
+            publish_file(source / name, folder / name)
 
 
 def _write(path: Path, data: str | bytes) -> None:

@@ -1,4 +1,4 @@
-"""Pelican adapter: load the content through the model, render the page plan, copy logos."""
+"""Pelican adapter: load the content through the model, render the page plan, publish logos."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from sitesettings import SiteSettings, for_build
 from . import incremental
 from .api import partners_json, review_json_ld, script_json
 from .assets import StaticAssets
+from .attachments import publish_file
 from .content_site import ContentSite
 from .formatting import phone_text
 from .i18n import TABLE_FILE, Translations
@@ -203,21 +204,21 @@ class DirectoryGenerator(Generator):
         )
 
     def _copy_logos(self) -> None:
-        # SVGs (checked by the model) ship as they are; raster logos only as resized
-        # renditions, so a 5 MB upload never reaches a visitor.
+        # SVGs ship as the model's cleaner writes them from their parsed tree, never as
+        # uploaded; raster logos only as resized renditions, so a 5 MB upload never reaches a
+        # visitor. Each is made again only when its file changed.
         for partner in self.content.partners.values():
             if not partner.logo:
                 continue
             source = Path(self.path) / "partners" / partner.slug / partner.logo
             folder = Path(self.output_path) / "partners" / partner.slug
             if partner.logo == partner.published_logo:
-                incremental.copy_output(source, folder / partner.logo)
+                write = partial(publish_file, source, folder / partner.logo)
             else:
-                incremental.output_group(
-                    f"logo/{partner.slug}",
-                    (str(source), stat_stamp(source)),
-                    partial(_write_renditions, source, folder),
-                )
+                write = partial(_write_renditions, source, folder)
+            incremental.output_group(
+                f"logo/{partner.slug}", (str(source), stat_stamp(source)), write
+            )
 
 
 def _write_renditions(source: Path, folder: Path) -> None:

@@ -31,7 +31,7 @@ from .library_model import (
     library_rules,
     record_for,
 )
-from .markup import render_markdown
+from .markup import body_problems, render_markdown
 from .model import (
     BODY_MAX_CHARS,
     BRANDS,
@@ -436,7 +436,9 @@ def _load_case(
             )
         )
         return None
-    if values is INVALID or found or not slug_ok or too_long:
+    in_body = body_problems(shown, body, body_offset)
+    problems.extend(in_body)
+    if values is INVALID or found or not slug_ok or too_long or in_body:
         return None
     return Case.from_values(path.stem, values, render_markdown(body), shown)
 
@@ -638,6 +640,9 @@ def _read_front_matter(
     if not body.strip():
         message = f"the {what} has no text below the front matter"
         result.problems.append(Problem(shown, text.count("\n") + 1, 1, "body", message))
+    # A library item's raw HTML and links are refused by its own rule (library_rules).
+    skip = frozenset({"html", "link"}) if what == "item" else frozenset()
+    result.problems.extend(body_problems(shown, body, body_offset, skip))
     result.node = node if isinstance(node, Mapping) else None
     result.body, result.body_offset, result.ctx = body, body_offset, ctx
     return result

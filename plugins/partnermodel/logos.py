@@ -1,77 +1,44 @@
 """Logo files partners upload: checked before anything is published, resized for the theme.
 
-SVG is XML that browsers can run script from, so an SVG logo may hold only drawing elements:
-no script, no event handlers, no foreign objects, no style sheets, no links or references
-outside the file. A logo that breaks the rules is rejected with the reason, not silently
-rewritten, so the partner knows what to fix. Raster logos (PNG, WebP) are decoded with Pillow,
-checked for type, size and dimensions, and resized at build time to what the theme shows.
+SVG logos are parsed as XML and checked against allow-lists of elements, attributes and CSS
+(svgclean.py, svgstyle.py): what could run script or fetch anything is rejected with the
+reason, not silently rewritten, so the partner knows what to fix; the copy published is
+written from the parsed tree. Raster logos (PNG, WebP) are decoded with Pillow, checked for
+type, size and dimensions, and resized at build time to what the theme shows.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
 from .contentfiles import Refused, read_bytes
+from .svgclean import ALLOWED_ELEMENTS, MAX_SVG_BYTES, CleanSvg, clean_svg
 
-MAX_SVG_BYTES = 200_000
+__all__ = [
+    "ALLOWED_ELEMENTS",
+    "MAX_SVG_BYTES",
+    "CleanSvg",
+    "clean_svg",
+    "image_problems",
+    "logo_problems",
+    "raster_problems",
+    "svg_problems",
+    "write_renditions",
+]
+
 MAX_RASTER_BYTES = 2_000_000
 MAX_PIXELS = 4096
 MIN_PIXELS = 64
 # The sizes the theme shows a raster logo at (CSS pixels x2 for sharp screens).
 RENDITIONS = (240, 120)
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
-ALLOWED_ELEMENTS = frozenset(
-    {
-        "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
-        "text", "tspan", "title", "desc", "defs", "linearGradient", "radialGradient",
-        "stop", "clipPath", "mask", "symbol", "use", "metadata",
-    }
-)  # fmt: skip
-_URL_REF = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)
-_DANGEROUS_VALUE = re.compile(r"javascript:|data:|vbscript:|expression\s*\(|@import", re.I)
-
-
-def _local(name: str) -> str:
-    return name.rsplit("}", 1)[-1]
-
 
 def svg_problems(data: bytes) -> list[str]:
     """Why this SVG cannot be published (empty when it can)."""
-    if len(data) > MAX_SVG_BYTES:
-        return [f"the SVG is {len(data):,} bytes; at most {MAX_SVG_BYTES:,} allowed"]
-    try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        return ["the SVG declares a DTD or entities; remove the <!DOCTYPE> and <!ENTITY> lines"]
-    except ParseError as err:
-        return [f"not a valid SVG file ({err})"]
-    if root.tag != f"{SVG_NS}svg":
-        return [
-            'not an SVG file: the root element must be <svg xmlns="http://www.w3.org/2000/svg">'
-        ]
-    problems: list[str] = []
-    for element in root.iter():
-        tag = _local(element.tag) if isinstance(element.tag, str) else "?"
-        if not element.tag.startswith(SVG_NS) or tag not in ALLOWED_ELEMENTS:
-            problems.append(f"the SVG contains <{tag}>, which logos may not use")
-            continue
-        for name, value in element.attrib.items():
-            attr = _local(name)
-            if attr.lower().startswith("on"):
-                problems.append(f"the SVG has an event handler ({attr}) on <{tag}>")
-            elif attr == "href" and not value.strip().startswith("#"):
-                problems.append(f"<{tag}> links outside the logo ({value[:60]!r})")
-            elif _DANGEROUS_VALUE.search(value) or _URL_REF.search(value):
-                problems.append(f"the {attr} attribute of <{tag}> refers outside the logo")
-    return sorted(set(problems))
+    return clean_svg(data).problems
 
 
 def raster_problems(data: bytes, extension: str) -> list[str]:
@@ -95,14 +62,19 @@ def raster_problems(data: bytes, extension: str) -> list[str]:
     return []
 
 
+def image_problems(data: bytes, extension: str) -> list[str]:
+    """Why an image file's bytes cannot be published as a logo or cover (empty when they can)."""
+    extension = extension.lower().lstrip(".")
+    return svg_problems(data) if extension == "svg" else raster_problems(data, extension)
+
+
 def logo_problems(path: Path) -> list[str]:
     """Why the logo at `path` cannot be published (empty when it can)."""
     try:
         data = read_bytes(path, max(MAX_SVG_BYTES, MAX_RASTER_BYTES), "a logo")
     except (Refused, OSError) as err:
         return [str(err) if isinstance(err, Refused) else f"cannot be read ({err.strerror})"]
-    extension = path.suffix.lower().lstrip(".")
-    return svg_problems(data) if extension == "svg" else raster_problems(data, extension)
+    return image_problems(data, path.suffix)
 
 
 def write_renditions(source: Path, target_dir: Path) -> dict[int, str]:

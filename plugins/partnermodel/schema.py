@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import urllib.parse
 import zoneinfo
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as MappingABC
@@ -18,10 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .chars import invisible_problem
 from .contentfiles import Refused, regular_file
+from .markup import markdown_problems
 from .problems import Problem
 from .text import LocalText
 from .vocab import SITE_LANGUAGES
+from .weburl import MAX_LENGTH as MAX_URL_LENGTH
+from .weburl import UrlError, normalise_url
 from .yamlsource import Mapping, Node, Scalar, Sequence
 
 
@@ -36,6 +39,8 @@ INVALID: Any = _Invalid()
 
 STR_TAG = "tag:yaml.org,2002:str"
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# What editors check as partners type (the model checks more: the host, the port ...).
+URL_PATTERN = "^https://[^\\s\"'<>\\\\`{}|^]+$"
 SLUG_HELP = "lower-case letters and digits, words joined by single hyphens (e.g. acme-digital)"
 
 
@@ -133,7 +138,10 @@ class String(Kind):
         return self.check(value.strip(), node, ctx, name)
 
     def check(self, value: str, node: Node, ctx: Context, name: str) -> Any:
-        """Length and pattern checks on an already-read string."""
+        """Character, length and pattern checks on an already-read string."""
+        invisible = invisible_problem(value)
+        if invisible:
+            return ctx.error(node, name, invisible)
         if len(value) < self.min_len:
             if not value:
                 return ctx.error(node, name, f"is empty; expected {self.want}")
@@ -181,7 +189,9 @@ class Text(Kind):
                     )
                     ok = False
                     continue
-                text = single.parse(value_node, ctx, f"{name}.{lang}")
+                field_name = f"{name}.{lang}"
+                text = single.parse(value_node, ctx, field_name)
+                text = self._checked(text, value_node, ctx, field_name)
                 if text is INVALID:
                     ok = False
                 else:
@@ -193,8 +203,18 @@ class Text(Kind):
             return ctx.error(
                 node, name, f"expected {want} or a mapping {{en: ..., nl: ...}}, got a list"
             )
-        text = single.parse(node, ctx, name)
+        text = self._checked(single.parse(node, ctx, name), node, ctx, name)
         return INVALID if text is INVALID else LocalText.plain(text)
+
+    def _checked(self, text: Any, node: Node, ctx: Context, name: str) -> Any:
+        """Markdown text: refused when the published page would not show it as written."""
+        if not self.markdown or text is INVALID:
+            return text
+        problems = markdown_problems(text)
+        for problem in problems:
+            where = f" (line {problem.line} of the text)" if "\n" in text.strip() else ""
+            ctx.error(node, name, problem.message + where)
+        return INVALID if problems else text
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         one = {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
@@ -212,31 +232,32 @@ class Text(Kind):
 
 
 class Url(Kind):
-    """An https:// web address."""
+    """An https:// web address, stored in its normal form (partnermodel.weburl)."""
 
     def parse(self, node: Node, ctx: Context, name: str) -> Any:
         value = expect_string(node, ctx, name, "an https:// address")
         if value is INVALID:
             return INVALID
         value = value.strip()
-        parts = urllib.parse.urlsplit(value)
         allowed = "an https:// address, e.g. https://www.example.com"
-        if parts.scheme.lower() != "https":
-            scheme = parts.scheme or "no scheme"
-            return ctx.error(node, name, f"{value!r} uses {scheme}; only {allowed} is allowed")
-        host = parts.hostname or ""
-        if (
-            "." not in host
-            or parts.username
-            or parts.password
-            or any(ch.isspace() for ch in value)
-            or len(value) > 300
-        ):
-            return ctx.error(node, name, f"{value!r} is not a valid address; expected {allowed}")
-        return value
+        try:
+            return normalise_url(value)
+        except UrlError as err:
+            reason = str(err)
+        shown = repr(value if len(value) <= 100 else value[:99] + "…")
+        if reason.startswith("uses "):
+            return ctx.error(node, name, f"{shown} {reason}; only {allowed} is allowed")
+        return ctx.error(
+            node, name, f"{shown} is not a valid address: {reason}; expected {allowed}"
+        )
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https://", "maxLength": 300}
+        return {
+            "type": "string",
+            "format": "uri",
+            "pattern": URL_PATTERN,
+            "maxLength": MAX_URL_LENGTH,
+        }
 
 
 class Email(Kind):
