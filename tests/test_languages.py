@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -328,9 +329,41 @@ def test_content_in_the_other_language_is_marked(built_site: Path, lang: str) ->
 ONLY_ENGLISH_NOTE = "Alleen beschikbaar in het Engels."
 ONLY_DUTCH_NOTE = "Only available in Dutch."
 DUTCH_PARTNER = next(p for p in SAMPLE.partners.values() if "nl" in p.description_html.values)
-ENGLISH_ONLY_PARTNER = next(
-    p for p in SAMPLE.partners.values() if set(p.description_html.values) == {"en"}
-)
+# Every sample partner has Dutch text; a profile without it is made by dropping the Dutch of one.
+ENGLISH_ONLY_SLUG = "brisa-digital"
+
+
+def _english_only(text: str) -> str:
+    """partner.yaml with the tagline and description in English only."""
+    text = re.sub(r"^tagline:\n  en: (.*)\n  nl: .*\n", r"tagline: \1\n", text, flags=re.M)
+    english = re.search(
+        r"^description:\n  en: \|\n((?:    .*\n|\n)+?)  nl: \|\n(?:    .*\n|\n)+", text, re.M
+    )
+    assert english, "the sample partner has a description in English and Dutch"
+    body = "".join(line[2:] if line.strip() else line for line in english.group(1).splitlines(True))
+    return text.replace(english.group(0), "description: |\n" + body)
+
+
+@pytest.fixture(scope="module")
+def english_only_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    """The sample site with one partner written in English only, and that partner."""
+    root = tmp_path_factory.mktemp("english-only")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    path = content / "partners" / ENGLISH_ONLY_SLUG / "partner.yaml"
+    path.write_text(_english_only(path.read_text(encoding="utf-8")), encoding="utf-8")
+    partner = load_content(content)[0].partners[ENGLISH_ONLY_SLUG]
+    assert set(partner.description_html.values) == {"en"} and set(partner.tagline.values) == {"en"}
+    result = run_pelican(content, root / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "output", partner
+
+
+def test_every_sample_partner_has_dutch_text() -> None:
+    for partner in SAMPLE.partners.values():
+        assert set(partner.tagline.values) == {"en", "nl"}, partner.slug
+        assert set(partner.description_html.values) == {"en", "nl"}, partner.slug
+        assert partner.logo, partner.slug
 
 
 def html_text(fragment: str) -> str:
@@ -372,8 +405,8 @@ def test_a_dutch_profile_shows_the_dutch_description_without_a_note(built_site: 
     assert notes(head) == []
 
 
-def test_an_english_only_profile_is_english_with_a_dutch_note(built_site: Path) -> None:
-    partner = ENGLISH_ONLY_PARTNER
+def test_an_english_only_profile_is_english_with_a_dutch_note(english_only_site) -> None:
+    built_site, partner = english_only_site
     profile = tree(built_site, "nl", f"partners/{partner.slug}/")
     section = profile.one("section", aria_labelledby="about-heading")
     prose = section.one("div", cls="prose")
@@ -389,8 +422,8 @@ def test_an_english_only_profile_is_english_with_a_dutch_note(built_site: Path) 
     assert notes(english) == [] and english.select(cls="lang-tag") == []
 
 
-def test_a_card_tags_an_english_tagline_on_the_dutch_site(built_site: Path) -> None:
-    partner = ENGLISH_ONLY_PARTNER
+def test_a_card_tags_an_english_tagline_on_the_dutch_site(english_only_site) -> None:
+    built_site, partner = english_only_site
     listing = tree(built_site, "nl", f"partners/expertise/{partner.expertise[0]}/")
     (card,) = [
         c for c in listing.select("article") if c.select("a", href=f"/nl/partners/{partner.slug}/")
@@ -416,7 +449,10 @@ def test_a_card_tags_an_english_tagline_on_the_dutch_site(built_site: Path) -> N
 def test_a_dutch_only_text_on_the_english_site(built_site: Path, kind: str, item) -> None:
     path = f"cases/{item.slug}/" if kind == "cases" else f"library/{item.key}/"
     page = tree(built_site, "en", path)
-    (article,) = page.one("main").select("article")
+    # The item itself (related items follow it as cards).
+    (article,) = page.one("main").select(
+        "article", cls="case" if kind == "cases" else "library-item"
+    )
     assert article.attrs.get("lang") == "nl"
     assert article.one("h1").text == item.title and article.one("h1").lang == "nl"
     (note,) = notes(page)
@@ -429,7 +465,7 @@ def test_a_dutch_only_text_on_the_english_site(built_site: Path, kind: str, item
 def test_an_english_library_item_on_the_dutch_site(built_site: Path) -> None:
     item = next(i for i in SAMPLE.library.values() if i.lang == "en" and i.is_live(TODAY))
     page = tree(built_site, "nl", f"library/{item.key}/")
-    (article,) = page.one("main").select("article")
+    (article,) = page.one("main").select("article", cls="library-item")
     assert article.attrs.get("lang") == "en"
     (note,) = notes(page)
     assert note.text == ONLY_ENGLISH_NOTE and note.lang == "nl"

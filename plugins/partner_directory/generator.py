@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from functools import cache, partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -140,7 +142,7 @@ class DirectoryGenerator(Generator):
             "industry_label": lambda term: taxonomies["industries"].label(term, lang),
             "country_name": lambda code: country_name(code, lang),
             # Babel formats are slow and pages repeat the same few dates and ratings.
-            "format_date": cache(lambda day: format_date(day, "long", locale=lang)),
+            "format_date": cache(lambda day: format_date(_local_day(day), "long", locale=lang)),
             "language_name": lambda code: language_name(code, lang),
             "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
             "choose_url": lambda slug: choose_url(choose_template, slug, lang),
@@ -225,3 +227,11 @@ def _write_renditions(source: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in write_renditions(source, folder).values():
         incremental.note_output(folder / name, str(stat_stamp(source)))
+
+
+def _local_day(value: dt.date) -> dt.date:
+    """The day to show: a moment (a review's submission, a reply; UTC) is shown as the day it
+    was in Amsterdam, where the directory is run; a day as it is."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    return value

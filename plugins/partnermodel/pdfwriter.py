@@ -1,202 +1,370 @@
-"""A tiny PDF writer: a text document (title, headings, paragraphs, bullets) in Helvetica on A4.
+"""Text documents as PDF (title, headings, paragraphs, lists, quotes, tables) on A4, with fpdf2.
 
-Used for the placeholder PDF of a new whitepaper (scripts/new_content.py) and for the sample
-whitepapers. The output is deterministic, with no dates or random ids, so a regenerated file only
-changes when its text does. PDF 1.4, the standard fonts (nothing embedded), uncompressed streams:
-small, and readable by every PDF viewer.
+Used for the placeholder PDF of a new whitepaper (scripts/new_content.py), the sample
+whitepapers (scripts/sample_pdfs.py) and the benchmark's synthetic ones. fpdf2 lays the text
+out, embeds only the glyphs used (a subset of the font) and compresses the pages, so any text
+in Unicode prints as written: "Łódź", "Třeboň", "€ ≥ 5". The text is set in DejaVu Sans, found
+in the system's fonts (Debian: fonts-dejavu-core) or in `PDF_FONT_DIR`; without it the
+document falls back to the PDF core font Helvetica, which only has the characters of Windows
+code page 1252 (others print as "?").
+
+The output is deterministic (a fixed creation date; the file id is a hash of the content), so
+a regenerated file only changes when its text does. Nothing active is written: no JavaScript,
+actions, links, forms or embedded files.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
 
-from .fontmetrics import text_width
+from fpdf import FPDF, FontFace, XPos, YPos
 
-PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
-MARGIN = 64
-TOP_BAND = 190  # the coloured band with the title on the first page
-BOTTOM = 72  # body text stops above the footer
-BLUE = (0.043, 0.310, 0.541)
-INK = (0.090, 0.129, 0.180)
-MUTED = (0.290, 0.333, 0.396)
+FONT_DIR_ENV = "PDF_FONT_DIR"
+# Where the common systems keep DejaVu Sans (Debian and Ubuntu first).
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu-sans-fonts",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/local/share/fonts",
+    "/opt/homebrew/share/fonts",
+)
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+UNICODE_FAMILY = "dejavu"
+CORE_FAMILY = "helvetica"
+PRODUCER = "Copernica partner directory"
+
+MARGIN = 22  # millimetres
+BAND = 68  # the coloured band with the title on the first page
+BLUE = (11, 79, 138)
+ORANGE = (245, 163, 64)
+INK = (23, 33, 46)
+MUTED = (74, 85, 101)
+PALE = (217, 232, 245)
+RULE = (198, 210, 222)
+STRIPE = (240, 245, 250)
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
 
 
 @dataclass(frozen=True)
 class Block:
-    """One piece of the document: a `heading`, a `paragraph` or a `bullet` item."""
+    """One piece of the document.
+
+    `kind` is `heading`, `subheading`, `paragraph`, `bullet`, `numbered` (`number` set),
+    `quote`, `table` (`rows`: the first row is the header) or `pagebreak`.
+    """
 
     kind: str
-    text: str
+    text: str = ""
+    number: int = 0
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 def blocks_from_text(text: str) -> list[Block]:
-    """Blocks from plain text with a little Markdown: `## heading`, `- bullet`, blank lines."""
+    """Blocks from plain text with a little Markdown.
+
+    `## heading`, `### subheading`, `- bullet`, `1. numbered`, `> quote`, `| a | b |` table
+    rows (a row of dashes under the header is skipped), `---` alone for a new page; lines
+    that follow each other form a paragraph, and a blank line ends it.
+    """
     blocks: list[Block] = []
     paragraph: list[str] = []
+    rows: list[tuple[str, ...]] = []
 
     def flush() -> None:
         if paragraph:
             blocks.append(Block("paragraph", " ".join(paragraph)))
             paragraph.clear()
+        if rows:
+            blocks.append(Block("table", rows=tuple(rows)))
+            rows.clear()
 
     for line in text.splitlines():
         stripped = line.strip().replace("**", "")
+        if stripped.startswith("|"):
+            if paragraph:
+                flush()
+            cells = tuple(_CELL_SPLIT.split(stripped.strip("|").strip()))
+            if not all(set(cell) <= set("-: ") for cell in cells):  # not the |---| row
+                rows.append(cells)
+            continue
+        numbered = _NUMBERED.match(stripped)
+        if not stripped or rows or numbered or stripped == "---" or stripped[0] in "#>-*":
+            flush()  # anything but a line of running text ends the paragraph
         if not stripped:
-            flush()
+            continue
+        if stripped == "---":
+            blocks.append(Block("pagebreak"))
+        elif stripped.startswith("###"):
+            blocks.append(Block("subheading", stripped.lstrip("#").strip()))
         elif stripped.startswith("#"):
-            flush()
             blocks.append(Block("heading", stripped.lstrip("#").strip()))
         elif stripped.startswith(("- ", "* ")):
-            flush()
             blocks.append(Block("bullet", stripped[2:].strip()))
+        elif stripped.startswith(">"):
+            blocks.append(Block("quote", stripped.lstrip(">").strip()))
+        elif numbered:
+            blocks.append(Block("numbered", numbered.group(2), number=int(numbered.group(1))))
         else:
             paragraph.append(stripped)
     flush()
     return blocks
 
 
-def _pdf_string(text: str) -> bytes:
-    """A literal string in WinAnsi encoding (characters it lacks become '?')."""
-    data = text.encode("cp1252", errors="replace")
-    data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return b"(" + bytes(b if b >= 32 else 32 for b in data) + b")"
+def font_dir() -> Path | None:
+    """The folder with the DejaVu Sans files, or None when the system has none."""
+    configured = os.environ.get(FONT_DIR_ENV, "").strip()
+    for folder in (configured, *FONT_DIRS) if configured else FONT_DIRS:
+        if all((Path(folder) / name).is_file() for name in FONT_FILES.values()):
+            return Path(folder)
+    return None
 
 
-def _info_string(text: str) -> bytes:
-    """A document-information string: UTF-16 with a byte order mark, so any script survives."""
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+def unicode_font_available() -> bool:
+    """Whether PDFs are set in DejaVu Sans (any script) rather than Helvetica (cp1252)."""
+    return font_dir() is not None
 
 
-def _wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and text_width(candidate, size, bold) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
+@cache
+def _cp1252(text: str) -> str:
+    """What Helvetica can print of `text`: characters outside cp1252 become '?'."""
+    return text.encode("cp1252", errors="replace").decode("cp1252")
 
 
-@dataclass
-class _Layout:
-    """Lays text out top to bottom, starting new pages as needed."""
+class _Document(FPDF):
+    """An A4 page with the document's title above and the page number below the text (not on
+    a cover page)."""
 
-    title: str
-    pages: list[list[bytes]] = field(default_factory=list)
-    y: float = 0
+    def __init__(self, title: str, footer: str, folder: Path | None, italic: bool) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.doc_title, self.note = title, footer
+        self.set_margins(MARGIN, 26, MARGIN)
+        self.set_auto_page_break(True, margin=24)
+        self.set_producer(PRODUCER)
+        self.unicode = folder is not None
+        if folder is not None:
+            # Reading a font file is most of the time a document takes: only the styles used.
+            for style, name in FONT_FILES.items():
+                if style != "I" or italic:
+                    self.add_font(UNICODE_FAMILY, style, str(folder / name))
+        self.family = UNICODE_FAMILY if self.unicode else CORE_FAMILY
+        self.core_fonts_encoding = "windows-1252"  # the core fonts' WinAnsi: with "€"
 
-    def new_page(self) -> None:
-        ops: list[bytes] = []
-        if not self.pages:
-            band = b" 0 %d %d %d re f" % (PAGE_HEIGHT - TOP_BAND, PAGE_WIDTH, TOP_BAND)
-            ops.append(_fill(BLUE) + band)
-            self.y = PAGE_HEIGHT - TOP_BAND - 24
-        else:
-            ops.append(_text(self.title, MARGIN, PAGE_HEIGHT - 40, 9, MUTED))
-            self.y = PAGE_HEIGHT - 80
-        self.pages.append(ops)
+    def text_of(self, text: str) -> str:
+        return text if self.unicode else _cp1252(text)
 
-    def line(self, text: str, size: float, leading: float, color: tuple[float, ...],
-             bold: bool = False, x: float = MARGIN) -> None:  # fmt: skip
-        if not self.pages or self.y - leading < BOTTOM:
-            self.new_page()
-        self.y -= leading
-        self.pages[-1].append(_text(text, x, self.y, size, color, bold))
+    def use(self, size: float, style: str = "", color: tuple[int, int, int] = INK) -> None:
+        self.set_font(self.family, style, size)
+        self.set_text_color(*color)
 
-    def space(self, points: float) -> None:
-        self.y -= points
+    covered: bool = False  # page 1 is a cover: no header, footer or page number on it
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.use(8, color=MUTED)
+        self.set_xy(MARGIN, 12)
+        self.cell(
+            0, 5, self.text_of(self.doc_title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, 18, self.w - MARGIN, 18)
+        self.set_y(26)
+
+    def footer(self) -> None:
+        if self.covered and self.page_no() == 1:
+            return
+        self.set_y(-16)
+        self.use(8, color=MUTED)
+        page = f"{self.page_no()}/{{nb}}"
+        text = f"{self.note}  \u00b7  {page}" if self.note else page
+        self.cell(0, 5, self.text_of(text))
 
 
-def _fill(rgb: tuple[float, ...]) -> bytes:
-    return b"%.3f %.3f %.3f rg" % rgb
+def _title_band(pdf: _Document, title: str, subtitle: str, author: str) -> None:
+    """The first page's band: the title in white on blue, the subtitle and author below it."""
+    pdf.set_fill_color(*BLUE)
+    pdf.rect(0, 0, pdf.w, BAND, style="F")
+    pdf.set_fill_color(*ORANGE)
+    pdf.rect(0, BAND, pdf.w, 2.5, style="F")
+    pdf.set_xy(MARGIN, 16)
+    pdf.use(22, "B", (255, 255, 255))
+    pdf.multi_cell(0, 9.5, pdf.text_of(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    if subtitle:
+        pdf.ln(2)
+        pdf.use(11.5, color=PALE)
+        pdf.multi_cell(0, 6, pdf.text_of(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_y(max(pdf.get_y(), BAND) + 8)
+    if author:
+        pdf.use(9, color=MUTED)
+        pdf.cell(0, 5, pdf.text_of(author), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.ln(4)
 
 
-def _text(text: str, x: float, y: float, size: float, rgb: tuple[float, ...],
-          bold: bool = False) -> bytes:  # fmt: skip
-    font = b"/F2" if bold else b"/F1"
-    return (
-        b"BT " + _fill(rgb) + b" %s %.1f Tf %.1f %.1f Td " % (font, size, x, y)
-        + _pdf_string(text) + b" Tj ET"
-    )  # fmt: skip
+def _cover(pdf: _Document, title: str, subtitle: str, author: str, label: str) -> None:
+    """A page of its own: the label, title and subtitle on blue, the author below."""
+    pdf.set_fill_color(*BLUE)
+    pdf.rect(0, 0, pdf.w, pdf.h * 0.72, style="F")
+    pdf.set_fill_color(*ORANGE)
+    pdf.rect(0, pdf.h * 0.72, pdf.w, 4, style="F")
+    pdf.rect(MARGIN, 40, 28, 2.5, style="F")
+    pdf.set_xy(MARGIN, 50)
+    pdf.use(11, "B", ORANGE)
+    pdf.cell(0, 6, pdf.text_of(label.upper()), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(pdf.h * 0.72 - 100)
+    pdf.use(28, "B", (255, 255, 255))
+    pdf.multi_cell(0, 12, pdf.text_of(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    if subtitle:
+        pdf.ln(4)
+        pdf.use(13, color=PALE)
+        pdf.multi_cell(0, 7, pdf.text_of(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    if author:
+        pdf.set_y(pdf.h * 0.72 + 16)
+        pdf.use(11, color=INK)
+        pdf.cell(0, 6, pdf.text_of(author), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if pdf.note:
+        pdf.set_y(pdf.h - 30)
+        pdf.use(9, color=MUTED)
+        pdf.cell(0, 5, pdf.text_of(pdf.note))
+
+
+def _contents(heading: str) -> Callable[[FPDF], None]:
+    """Draws the contents page: each chapter (a `heading`) with its page number."""
+
+    def render(pdf: FPDF, sections: list[Any]) -> None:
+        doc = cast(_Document, pdf)
+        doc.set_xy(MARGIN, 34)
+        doc.use(20, "B", BLUE)
+        doc.cell(0, 12, doc.text_of(heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.ln(6)
+        for section in sections:
+            doc.use(11.5)
+            doc.cell(doc.epw - 14, 9, doc.text_of(section.name))
+            doc.use(11.5, "B", BLUE)
+            doc.cell(14, 9, str(section.page_number), align="R", new_x=XPos.LMARGIN,
+                     new_y=YPos.NEXT)  # fmt: skip
+            doc.set_draw_color(*RULE)
+            doc.line(MARGIN, doc.get_y(), doc.w - MARGIN, doc.get_y())
+
+    return render
+
+
+def _list_item(pdf: _Document, marker: str, text: str) -> None:
+    pdf.use(10.5)
+    x = pdf.l_margin
+    pdf.set_x(x + 2)
+    pdf.cell(7, 5.6, pdf.text_of(marker))
+    pdf.set_left_margin(x + 9)
+    pdf.multi_cell(0, 5.6, pdf.text_of(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_left_margin(x)
+    pdf.ln(1.2)
+
+
+def _table(pdf: _Document, rows: Sequence[Sequence[str]]) -> None:
+    width = max(len(row) for row in rows)
+    cells = [[pdf.text_of(c) for c in [*row, *[""] * (width - len(row))]] for row in rows]
+    pdf.use(9.5)
+    pdf.set_draw_color(*RULE)
+    pdf.set_fill_color(*STRIPE)
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLUE)
+    with pdf.table(
+        cells,
+        headings_style=heading,
+        cell_fill_color=STRIPE,
+        cell_fill_mode="ROWS",
+        line_height=5.4,
+        padding=1.6,
+        text_align="LEFT",
+        borders_layout="HORIZONTAL_LINES",
+    ):
+        pass
+    pdf.ln(4)
+
+
+def _block(pdf: _Document, block: Block, chapters: bool) -> None:
+    if block.kind == "pagebreak":
+        pdf.add_page()
+    elif block.kind in ("heading", "subheading"):
+        major = block.kind == "heading"
+        # A chapter starts a page; any heading stays with the first lines of what follows it.
+        if (major and chapters and pdf.get_y() > 40) or pdf.get_y() > pdf.h - (62 if major else 48):
+            pdf.add_page()
+        if major and chapters:
+            pdf.start_section(pdf.text_of(block.text))
+        pdf.ln(4 if major else 2)
+        pdf.use(15 if major else 12, "B", BLUE if major else INK)
+        pdf.multi_cell(0, 7 if major else 6, pdf.text_of(block.text), align="L")
+        pdf.ln(2 if major else 1)
+    elif block.kind == "bullet":
+        _list_item(pdf, "\u2022" if pdf.unicode else "-", block.text)
+    elif block.kind == "numbered":
+        _list_item(pdf, f"{block.number}.", block.text)
+    elif block.kind == "quote":
+        pdf.ln(1)
+        top = pdf.get_y()
+        pdf.set_left_margin(MARGIN + 8)
+        pdf.use(11.5, "I", BLUE)
+        pdf.multi_cell(
+            0, 6.4, pdf.text_of(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        pdf.set_left_margin(MARGIN)
+        if pdf.get_y() > top:  # the bar beside a quote that stayed on one page
+            pdf.set_fill_color(*ORANGE)
+            pdf.rect(MARGIN + 1, top, 1.6, pdf.get_y() - top, style="F")
+        pdf.ln(4)
+    elif block.kind == "table":
+        _table(pdf, block.rows)
+    else:
+        pdf.use(10.5)
+        pdf.multi_cell(
+            0, 5.6, pdf.text_of(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        pdf.ln(3)
 
 
 def write_pdf(
     title: str,
-    blocks: list[Block],
+    blocks: Sequence[Block],
     subtitle: str = "",
     author: str = "",
     footer: str = "",
+    lang: str = "en",
+    date: dt.date | None = None,
+    cover: str = "",
+    contents: str = "",
 ) -> bytes:
-    """The PDF file of a document, as bytes."""
-    width = PAGE_WIDTH - 2 * MARGIN
-    layout = _Layout(title)
-    layout.new_page()
-    band = layout.pages[0]
-    y = PAGE_HEIGHT - 70
-    for text in _wrap(title, 26, width, bold=True):
-        band.append(_text(text, MARGIN, y, 26, (1, 1, 1), bold=True))
-        y -= 32
-    for text in _wrap(subtitle, 13, width):
-        band.append(_text(text, MARGIN, y - 4, 13, (0.85, 0.91, 0.96)))
-        y -= 18
-    for block in blocks:
-        if block.kind == "heading":
-            layout.space(10)
-            for text in _wrap(block.text, 15, width, bold=True):
-                layout.line(text, 15, 20, BLUE, bold=True)
-            layout.space(4)
-        elif block.kind == "bullet":
-            for index, text in enumerate(_wrap(block.text, 11, width - 16)):
-                layout.line(text, 11, 16, INK, x=MARGIN + 16)
-                if index == 0:
-                    layout.pages[-1].append(_text("\u2022", MARGIN + 4, layout.y, 11, INK))
-            layout.space(3)
-        else:
-            for text in _wrap(block.text, 11, width):
-                layout.line(text, 11, 16, INK)
-            layout.space(9)
-    count = len(layout.pages)
-    for number, ops in enumerate(layout.pages, start=1):
-        note = f"{footer}  \u00b7  {number}/{count}" if footer else f"{number}/{count}"
-        ops.append(_text(note, MARGIN, 40, 9, MUTED))
-    return _assemble(layout.pages, title, author)
+    """The PDF file of a document, as bytes.
 
-
-def _assemble(pages: list[list[bytes]], title: str, author: str) -> bytes:
-    """Objects, cross-reference table and trailer around the pages' content streams."""
-    first_page = 6
-    kids = b" ".join(b"%d 0 R" % (first_page + 2 * i) for i in range(len(pages)))
-    info = b"<< /Title " + _info_string(title) + b" /Producer (Copernica partner directory)"
+    `lang` is the language of the text (for screen readers); `date` the creation date
+    recorded in the file (default: the Unix epoch, as reproducible builds do). With `cover`
+    (a label such as "Whitepaper") the first page is a cover and every `##` chapter starts a
+    page; with `contents` too (its heading), the second page lists the chapters.
+    """
+    pdf = _Document(title, footer, font_dir(), any(b.kind == "quote" for b in blocks))
+    day = date or dt.date(1970, 1, 1)
+    pdf.set_creation_date(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
+    pdf.set_title(title)
     if author:
-        info += b" /Author " + _info_string(author)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pages),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-        info + b" >>",
-    ]
-    for index, ops in enumerate(pages):
-        stream = b"\n".join(ops)
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] " % (PAGE_WIDTH, PAGE_HEIGHT)
-            + b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
-            % (first_page + 2 * index + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+        pdf.set_author(author)
+    pdf.set_lang(lang)
+    pdf.add_page()
+    if cover:
+        pdf.covered = True
+        _cover(pdf, title, subtitle, author, cover)
+        pdf.add_page()
+        if contents:
+            pdf.insert_toc_placeholder(_contents(contents))
+    else:
+        _title_band(pdf, title, subtitle, author)
+    for block in blocks:
+        _block(pdf, block, chapters=bool(cover))
+    return bytes(pdf.output())
