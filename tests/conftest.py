@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from partnermodel import load_content
 from sitecheck.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,6 +77,52 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_pelican(CONTENT, output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+# ---------- the sample with one partner written in English only ----------
+
+# Every sample partner has Dutch text; a profile without it is made by dropping the Dutch of one.
+ENGLISH_ONLY_SLUG = "brisa-digital"
+
+
+def english_only(text: str) -> str:
+    """partner.yaml with the tagline and description in English only."""
+    text = re.sub(r"^tagline:\n  en: (.*)\n  nl: .*\n", r"tagline: \1\n", text, flags=re.M)
+    english = re.search(
+        r"^description:\n  en: \|\n((?:    .*\n|\n)+?)  nl: \|\n(?:    .*\n|\n)+", text, re.M
+    )
+    assert english, "the sample partner has a description in English and Dutch"
+    body = "".join(line[2:] if line.strip() else line for line in english.group(1).splitlines(True))
+    return text.replace(english.group(0), "description: |\n" + body)
+
+
+@pytest.fixture(scope="session")
+def english_only_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site built with one partner (ENGLISH_ONLY_SLUG) written in English only."""
+    root = tmp_path_factory.mktemp("english-only")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    path = content / "partners" / ENGLISH_ONLY_SLUG / "partner.yaml"
+    path.write_text(english_only(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_pelican(content, root / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "output"
+
+
+@pytest.fixture(scope="session")
+def english_only_partner(english_only_site: Path) -> object:
+    """That partner, loaded from the variant's content: English texts, no Dutch."""
+    content, problems = load_content(english_only_site.parent / "content")
+    assert problems == []
+    partner = content.partners[ENGLISH_ONLY_SLUG]
+    assert set(partner.description_html.values) == {"en"} and set(partner.tagline.values) == {"en"}
+    return partner
+
+
+@pytest.fixture(scope="session")
+def english_only_url(english_only_site: Path) -> Iterator[str]:
+    """The English-only variant of the sample site, served over HTTP."""
+    yield from serve(english_only_site)
 
 
 # ---------- serving a built site; one headless Chromium per test worker ----------

@@ -16,13 +16,19 @@ from icalendar import Calendar
 from partnermodel import load_content
 
 PUBLIC = "https://partners.copernica.com"
-UPCOMING = [
+UPCOMING = [  # soonest first, as on the build date
+    "webinar-preference-centres",
     "partnerdag-2027",
     "webinar-nordic-travel-journeys",
+    "seminar-dach-crm-2027",
     "dutch-email-crm-fair-2027",
     "inbox-expo-london-2027",
 ]
-PAST = ["webinar-dmarc-in-30-minutes", "partner-seminar-automation-2026"]
+PAST = [  # latest first
+    "webinar-dmarc-in-30-minutes",
+    "partner-seminar-automation-2026",
+    "webinar-benchmark-retail-2026",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +51,8 @@ def section_links(page_path: Path, heading_id: str) -> list[str]:
     return [slug for slug in UPCOMING + PAST if f'href="/events/{slug}/"' in part]
 
 
-def test_events_list_upcoming_soonest_first_then_past(built_site: Path) -> None:
+def test_events_list_upcoming_soonest_first_then_past(built_site: Path, sample) -> None:
+    assert sorted(UPCOMING + PAST) == sorted(sample.events)  # every sample event is listed
     page = built_site / "events" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert section_links(page, "upcoming-heading") == UPCOMING
@@ -123,6 +130,7 @@ def test_the_subscription_calendar_holds_the_upcoming_events(built_site: Path) -
     assert {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")} == {
         "Europe/Amsterdam",
         "Europe/Oslo",
+        "Europe/Berlin",
         "Europe/London",
     }
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,34 +328,6 @@ def test_content_in_the_other_language_is_marked(built_site: Path, lang: str) ->
 ONLY_ENGLISH_NOTE = "Alleen beschikbaar in het Engels."
 ONLY_DUTCH_NOTE = "Only available in Dutch."
 DUTCH_PARTNER = next(p for p in SAMPLE.partners.values() if "nl" in p.description_html.values)
-# Every sample partner has Dutch text; a profile without it is made by dropping the Dutch of one.
-ENGLISH_ONLY_SLUG = "brisa-digital"
-
-
-def _english_only(text: str) -> str:
-    """partner.yaml with the tagline and description in English only."""
-    text = re.sub(r"^tagline:\n  en: (.*)\n  nl: .*\n", r"tagline: \1\n", text, flags=re.M)
-    english = re.search(
-        r"^description:\n  en: \|\n((?:    .*\n|\n)+?)  nl: \|\n(?:    .*\n|\n)+", text, re.M
-    )
-    assert english, "the sample partner has a description in English and Dutch"
-    body = "".join(line[2:] if line.strip() else line for line in english.group(1).splitlines(True))
-    return text.replace(english.group(0), "description: |\n" + body)
-
-
-@pytest.fixture(scope="module")
-def english_only_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
-    """The sample site with one partner written in English only, and that partner."""
-    root = tmp_path_factory.mktemp("english-only")
-    content = root / "content"
-    shutil.copytree(CONTENT, content)
-    path = content / "partners" / ENGLISH_ONLY_SLUG / "partner.yaml"
-    path.write_text(_english_only(path.read_text(encoding="utf-8")), encoding="utf-8")
-    partner = load_content(content)[0].partners[ENGLISH_ONLY_SLUG]
-    assert set(partner.description_html.values) == {"en"} and set(partner.tagline.values) == {"en"}
-    result = run_pelican(content, root / "output")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "output", partner
 
 
 def test_every_sample_partner_has_dutch_text() -> None:
@@ -405,8 +376,10 @@ def test_a_dutch_profile_shows_the_dutch_description_without_a_note(built_site: 
     assert notes(head) == []
 
 
-def test_an_english_only_profile_is_english_with_a_dutch_note(english_only_site) -> None:
-    built_site, partner = english_only_site
+def test_an_english_only_profile_is_english_with_a_dutch_note(
+    english_only_site: Path, english_only_partner
+) -> None:
+    built_site, partner = english_only_site, english_only_partner
     profile = tree(built_site, "nl", f"partners/{partner.slug}/")
     section = profile.one("section", aria_labelledby="about-heading")
     prose = section.one("div", cls="prose")
@@ -422,8 +395,10 @@ def test_an_english_only_profile_is_english_with_a_dutch_note(english_only_site)
     assert notes(english) == [] and english.select(cls="lang-tag") == []
 
 
-def test_a_card_tags_an_english_tagline_on_the_dutch_site(english_only_site) -> None:
-    built_site, partner = english_only_site
+def test_a_card_tags_an_english_tagline_on_the_dutch_site(
+    english_only_site: Path, english_only_partner
+) -> None:
+    built_site, partner = english_only_site, english_only_partner
     listing = tree(built_site, "nl", f"partners/expertise/{partner.expertise[0]}/")
     (card,) = [
         c for c in listing.select("article") if c.select("a", href=f"/nl/partners/{partner.slug}/")

@@ -24,6 +24,7 @@ from prchecks.report import MARKER, build_report
 SCRIPT = str(ROOT / "scripts" / "pr_report.py")
 STAFF = "copernica-partnerteam"
 MAASMAIL = "maasmail-ops"  # a maintainer of content/partners/maasmail/ in the sample content
+FJORDVARSEL = CONTENT / "partners" / "fjordvarsel" / "partner.yaml"
 
 
 def git(repo: Path, *args: str) -> None:
@@ -192,12 +193,13 @@ def test_renaming_own_folder_lists_the_orphaned_reviews_it_causes(repo: Path) ->
             for p in (repo / "content/reviews/maasmail").glob("*.yaml")
         ),
     }
+    reviews = len(list((CONTENT / "reviews" / "maasmail").glob("*.yaml")))
     shown = seen(report.markdown())
     assert "Problems your change causes in files you did not change." in shown
     assert (
         "You renamed content/partners/maasmail/ to content/partners/maasmail-bv/. The folder "
-        "name is your profile's address (/partners/maasmail/) and its 5 reviews are filed "
-        "under it (content/reviews/maasmail/)" in shown
+        f"name is your profile's address (/partners/maasmail/) and its {reviews} reviews are "
+        "filed under it (content/reviews/maasmail/)" in shown
     )
     assert "ask the partner team to rename it" in shown
     assert "keep the folder's name" in shown
@@ -215,14 +217,15 @@ def test_deleting_own_profile_asks_for_the_partner_team(repo: Path) -> None:
 
 
 def test_renaming_a_folder_nothing_refers_to_passes_with_a_note(repo: Path) -> None:
-    # kempen-crm has no reviews and no cases: nothing breaks, but its address changes.
-    git(repo, "mv", "content/partners/kempen-crm", "content/partners/kempen")
+    # bolgen-digital has no reviews and no cases: nothing breaks, but its address changes.
+    assert not (CONTENT / "reviews" / "bolgen-digital").exists()
+    git(repo, "mv", "content/partners/bolgen-digital", "content/partners/bolgen")
     commit(repo)
-    status, text, _ = run_cli(repo, "kempencrm")
+    status, text, _ = run_cli(repo, "bolgen-digital")
     assert status == 0
     shown = seen(text)
     assert "All checks passed" in shown
-    assert "address changes from /partners/kempen-crm/ to /partners/kempen/" in shown
+    assert "address changes from /partners/bolgen-digital/ to /partners/bolgen/" in shown
 
 
 def test_problems_already_on_the_base_are_not_blamed_on_the_change(repo: Path) -> None:
@@ -232,7 +235,8 @@ def test_problems_already_on_the_base_are_not_blamed_on_the_change(repo: Path) -
     assert [f.origin for f in report.found] == ["base"]
     shown = seen(report.markdown())
     assert "Problems already on the base branch, not caused by your change." in shown
-    assert "content/partners/fjordvarsel/partner.yaml 17 location.country" in shown
+    line = FJORDVARSEL.read_text(encoding="utf-8").splitlines().index('  country: "NO"') + 1
+    assert f"content/partners/fjordvarsel/partner.yaml {line} location.country" in shown
     assert "Problems your change causes" not in shown
 
 

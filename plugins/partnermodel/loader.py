@@ -711,12 +711,16 @@ def _read_item_folder(
     no item uses, and anything else found there."""
     used: set[str] = set()
     attachments: list[Path] = []
+    # An item refused unread names no files: its cover or PDF would be reported as unused, a
+    # second, misleading problem. The item's own problem is the one to fix first.
+    unread_item = False
     for name, _, is_file, is_dir, refusal in list_folder(folder):
         if name.startswith("."):
             continue  # editors' temporary files
         path = folder / name
         selected = wanted is None or _key(path) in wanted
         if refusal is not None:
+            unread_item = unread_item or name.endswith(".md")
             if selected:
                 problems.append(Problem(display_path(path), 1, 1, "", refusal))
             continue
@@ -742,7 +746,7 @@ def _read_item_folder(
                 f"({allowed})"
             )
             problems.append(Problem(display_path(path), 1, 1, "", message))
-    for path in attachments:
+    for path in [] if unread_item else attachments:
         if path.name not in used and (wanted is None or _key(path) in wanted):
             message = "no item uses this file: name it in an item's `file` or `cover`, or remove it"
             problems.append(Problem(display_path(path), 1, 1, "", message))
