@@ -34,6 +34,35 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
+# Enough partners for every kind of page and relation (cases, reviews and replies, raster-free
+# and review-free profiles, browse pages), a quarter of the sample: for tests that build many times.
+FEW_PARTNERS = (
+    "atelier-courriel",
+    "bolgen-digital",
+    "datadijk",
+    "fjordvarsel",
+    "harbourline-systems",
+    "maasmail",
+    "noordlicht-digital",
+    "zeebries-marketing",
+)
+
+
+def few_partners_copy(target: Path, partners: tuple[str, ...] = FEW_PARTNERS) -> Path:
+    """A copy of the sample content with only `partners`, their cases and reviews (the
+    library, events and taxonomies whole) at `target`."""
+    shutil.copytree(CONTENT, target)
+    for folder in (target / "partners").iterdir():
+        if folder.name not in partners:
+            shutil.rmtree(folder)
+            shutil.rmtree(target / "reviews" / folder.name, ignore_errors=True)
+    for case in (target / "cases").glob("*.md"):
+        owner = re.search(r"(?m)^partner: ([a-z0-9-]+)$", case.read_text(encoding="utf-8"))
+        if owner is None or owner[1] not in partners:
+            case.unlink()
+    return target
+
+
 # The day test builds are built for: the sample events and scheduled library items are upcoming
 # or past relative to it, so no test changes as time passes.
 BUILD_DATE = "2026-11-26"
