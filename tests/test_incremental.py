@@ -2,7 +2,8 @@
 
 Each test builds a private copy of the sample content (with a quarter of its partners; and,
 where it changes one, of the theme) incrementally, changes something, builds again, and checks
-every place the change must show; the last build is then compared with a from-scratch build of the same input, file by file.
+every place the change must show; the last build is then compared with a from-scratch build of
+the same input, file by file.
 """
 
 from __future__ import annotations
