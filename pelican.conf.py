@@ -5,14 +5,15 @@ deploy-preview, branch-deploy), URL (the site's main address) and DEPLOY_PRIME_U
 
 The directory's own settings (SITE_LANGUAGES, PUBLIC_SITEURL, BUILD_DATE, LIBRARY_PAGE_SIZE,
 CHOOSE_PARTNER_URL, INCREMENTAL, BUILD_WORKERS, PARALLEL_MIN_JOBS, ...) are declared once, with
-their types, defaults, environment variables and docs, in plugins/sitesettings/site.py (the
-README's "Settings" table); the build checks every value when it starts. Here they are only
-given where this site differs from the defaults, and taken from the environment.
+their types, defaults, environment variables and docs, in
+plugins/copernica_directory/settings/site.py (the README's "Settings" table); the build checks
+every value when it starts. Here they are only given where this site differs from the defaults,
+and taken from the environment.
 """
 
 import os
 
-from sitesettings import from_environment
+from copernica_directory.settings import from_environment
 
 CONTEXT = os.environ.get("CONTEXT", "dev")
 if CONTEXT == "production":
@@ -42,14 +43,14 @@ DELETE_OUTPUT_DIRECTORY = True
 
 PLUGIN_PATHS = ["plugins"]
 # Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
-PLUGINS = ["partner_directory", "directory_search"]
+PLUGINS = ["copernica_directory.site", "copernica_directory.search"]
 
 # Everything under content/ is read by our content model, not by Pelican's readers.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
 STATIC_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
-# Theme files are published fingerprinted under /assets/ by partner_directory, not copied as-is.
+# Theme files are published fingerprinted under /assets/ by site, not copied as-is.
 THEME_STATIC_PATHS: list[str] = []
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from sitecheck.links import check_links
+from copernica_directory.sitecheck.links import check_links
 
 
 def main() -> int:

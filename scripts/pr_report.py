@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from prchecks.report import main
+from copernica_directory.prchecks.report import main
 
 if __name__ == "__main__":
     sys.exit(main())

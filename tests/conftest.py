@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from partnermodel import load_content
-from sitecheck.localserver import serve
+from copernica_directory.model import load_content
+from copernica_directory.sitecheck.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -1,5 +1,5 @@
 """Fingerprinted theme assets: ES module imports rewritten to the fingerprinted names, and a
-module renamed whenever anything it imports changes (partner_directory/assets.py)."""
+module renamed whenever anything it imports changes (site/assets.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from partner_directory.assets import AssetError, StaticAssets
+from copernica_directory.site.assets import AssetError, StaticAssets
 
 SPECIFIER = re.compile(r"""\b(?:from|import)\s*\(?\s*["'](\.\.?/[^"']+)["']""")
 

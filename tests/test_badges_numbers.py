@@ -16,10 +16,10 @@ from conftest import CONTENT
 from defusedxml.ElementTree import fromstring
 from htmlscan import parse
 
-from partner_directory.badges import BadgeText, badge_snippet, badge_svg
-from partner_directory.numbers import _cell, directory_csv, directory_numbers
-from partnermodel import load_content
-from partnermodel.logos import svg_problems
+from copernica_directory.model import load_content
+from copernica_directory.model.logos import svg_problems
+from copernica_directory.render.badges import BadgeText, badge_snippet, badge_svg
+from copernica_directory.site.numbers import _cell, directory_csv, directory_numbers
 
 PUBLIC = "https://partners.copernica.com"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchtools.bench import (
+from copernica_directory.bench.bench import (
     QUERIES,
     Size,
     bench_size,
@@ -16,10 +16,10 @@ from benchtools.bench import (
     results_json,
     table,
 )
-from benchtools.generate import Sizes
-from benchtools.measure import run
-from benchtools.reference import write_reference
-from benchtools.searchsize import search_sizes
+from copernica_directory.bench.generate import Sizes
+from copernica_directory.bench.measure import run
+from copernica_directory.bench.reference import write_reference
+from copernica_directory.bench.searchsize import search_sizes
 
 ISSUE_KEYS = {
     "build_seconds",

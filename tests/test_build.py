@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import run_pelican
 from htmlscan import parse
 
-from partner_directory.formatting import phone_text
-from partnermodel import load_content
-from sitecheck.links import check_links
+from copernica_directory.model import load_content
+from copernica_directory.site.formatting import phone_text
+from copernica_directory.sitecheck.links import check_links
 
 ROOT = Path(__file__).resolve().parents[1]
 

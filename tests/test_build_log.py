@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_pelican
 
-from partnermodel.loader import load_content
+from copernica_directory.model.loader import load_content
 
 MARKER = "s3cret-marker-9e107d9d372bb682"
 LINK = (

@@ -16,19 +16,19 @@ import pytest
 from conftest import CONTENT, run_pelican
 from lunr.builder import Builder
 
-from directory_search.assets import build_index
-from directory_search.documents import (
+from copernica_directory.model import load_content
+from copernica_directory.runtime.cache import parse_session
+from copernica_directory.runtime.forkpool import Background, WorkerFailed, run_jobs
+from copernica_directory.search.assets import build_index
+from copernica_directory.search.documents import (
     CASE_FIELDS,
     PARTNER_CORE_FIELDS,
     PARTNER_TEXT_FIELDS,
     case_document,
     partner_document,
 )
-from directory_search.fastbuilder import FastBuilder, tokenize
-from directory_search.pipeline import new_builder
-from partnermodel import load_content
-from partnermodel.cache import parse_session
-from partnermodel.forkpool import Background, WorkerFailed, run_jobs
+from copernica_directory.search.fastbuilder import FastBuilder, tokenize
+from copernica_directory.search.pipeline import new_builder
 
 
 def _lunr_index(documents: list[dict[str, str]], fields: dict[str, int], lang: str) -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import write
 
-from partnermodel import load_content
+from copernica_directory.model import load_content
 
 CASE = """\
 ---

@@ -13,7 +13,7 @@ from conftest import CONTENT, run_pelican
 from htmlscan import parse
 from icalendar import Calendar
 
-from partnermodel import load_content
+from copernica_directory.model import load_content
 
 PUBLIC = "https://partners.copernica.com"
 UPCOMING = [  # soonest first, as on the build date

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import CONTENT
 
-from benchtools.generate import Sizes, generate
-from partnermodel import load_content
+from copernica_directory.bench.generate import Sizes, generate
+from copernica_directory.model import load_content
 
 
 def tree(path: Path) -> dict[str, bytes]:

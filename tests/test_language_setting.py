@@ -1,6 +1,6 @@
 """The SITE_LANGUAGES setting: which site languages one build renders (all by default).
 
-Content may be written in any site language (sitesettings.SITE_LANGUAGES); the setting
+Content may be written in any site language (settings.SITE_LANGUAGES); the setting
 only limits the pages, per-language files, search stores, the language switch and hreflang.
 The benchmark builds the English site alone this way, for what the second language costs.
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, run_pelican
 
-from partnermodel.vocab import SITE_LANGUAGES
-from sitesettings import SettingsError, parse
+from copernica_directory.model.vocab import SITE_LANGUAGES
+from copernica_directory.settings import SettingsError, parse
 
 
 def built_languages(value: object) -> tuple[str, ...]:

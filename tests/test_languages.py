@@ -24,10 +24,10 @@ from conftest import BUILD_DATE, CONTENT, ROOT, run_pelican
 from htmlscan import Node, parse_tree
 from icalendar import Calendar
 
-from partner_directory.i18n import TABLE_FILE, Translations
-from partnermodel import load_content
-from partnermodel.review_settings import REVIEW_SETTINGS
-from partnermodel.vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES, language_prefix
+from copernica_directory.model import load_content
+from copernica_directory.model.review_settings import REVIEW_SETTINGS
+from copernica_directory.model.vocab import DEFAULT_LANGUAGE, SITE_LANGUAGES, language_prefix
+from copernica_directory.site.i18n import TABLE_FILE, Translations
 
 SAMPLE, _problems = load_content(CONTENT)
 assert _problems == []

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT, serve
 
-from partner_directory.programme import CalculatorInput, monthly_income
-from partnermodel import load_content
-from sitecheck.netlify_headers import headers_for
+from copernica_directory.model import load_content
+from copernica_directory.site.programme import CalculatorInput, monthly_income
+from copernica_directory.sitecheck.netlify_headers import headers_for
 
 SAMPLE, _problems = load_content(CONTENT)
 pytestmark = pytest.mark.browser

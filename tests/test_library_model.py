@@ -14,10 +14,10 @@ import pdfbuild
 import pytest
 from conftest import CONTENT, ROOT, write
 
-from partner_directory.publication import Publication, build_date
-from partnermodel import Problem, load_content
-from partnermodel.pdfwriter import blocks_from_text, write_pdf
-from sitesettings import parse
+from copernica_directory.model import Problem, load_content
+from copernica_directory.settings import parse
+from copernica_directory.site.publication import Publication, build_date
+from copernica_directory.tools.pdfwriter import blocks_from_text, write_pdf
 
 ARTICLE = """\
 ---

@@ -16,7 +16,7 @@ import pytest
 from conftest import BUILD_DATE, CONTENT, run_pelican, write
 from htmlscan import parse
 
-from partnermodel import load_content
+from copernica_directory.model import load_content
 
 PUBLIC = "https://partners.copernica.com"
 TODAY = dt.date.fromisoformat(BUILD_DATE)

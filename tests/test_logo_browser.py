@@ -12,7 +12,7 @@ import pytest
 from conftest import run_pelican, serve
 from test_logos import INKSCAPE, _use_logo
 
-from partnermodel.logos import clean_svg
+from copernica_directory.model.logos import clean_svg
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")

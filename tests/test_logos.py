@@ -9,7 +9,7 @@ import pytest
 from conftest import CONTENT
 from PIL import Image
 
-from partnermodel.logos import (
+from copernica_directory.model.logos import (
     MAX_RASTER_BYTES,
     clean_svg,
     logo_problems,
@@ -231,7 +231,7 @@ def _use_logo(content: Path, slug: str, name: str, data: bytes) -> Path:
 
 
 def test_validator_rejects_a_malicious_svg_on_the_logo_line(content_copy: Path) -> None:
-    from partnermodel import load_content
+    from copernica_directory.model import load_content
 
     evil = SVG.format('<rect onload="alert(1)"/><script>alert(2)</script>').encode()
     profile = _use_logo(content_copy, "maasmail", "logo.svg", evil)

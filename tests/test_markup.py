@@ -10,8 +10,8 @@ import pytest
 from conftest import write
 from test_library_model import EVENT, site  # noqa: F401 - the fixture
 
-from partnermodel import load_content
-from partnermodel.markup import html_to_text, markdown_problems, render_markdown
+from copernica_directory.model import load_content
+from copernica_directory.model.markup import html_to_text, markdown_problems, render_markdown
 
 LOST = "part of your text after it would be lost"
 # Each one drops text, markup or a link when sanitised; each is refused with why.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, serve
 
-from sitecheck.netlify_headers import headers_for, not_found_page
+from copernica_directory.sitecheck.netlify_headers import headers_for, not_found_page
 
 CONFIG = ROOT / "netlify.toml"
 NETLIFY = tomllib.loads(CONFIG.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from conftest import ROOT
 
-from partnermodel import load_content
+from copernica_directory.model import load_content
 
 SCRIPT = ROOT / "scripts" / "new_content.py"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from partnermodel import load_content
+from copernica_directory.model import load_content
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

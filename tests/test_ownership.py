@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, write
 
-from prchecks.ownership import STAFF_FILE, check_ownership
+from copernica_directory.prchecks.ownership import STAFF_FILE, check_ownership
 
 PARTNER = """\
 name: {name}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, write
 
-from partnermodel import Problem, load_content
-from partnermodel.markup import render_markdown
+from copernica_directory.model import Problem, load_content
+from copernica_directory.model.markup import render_markdown
 
 VALID = """\
 name: Acme Digital

@@ -14,10 +14,15 @@ from conftest import CONTENT, ROOT
 from pypdf.actions import JavaScript as JavaScriptAction
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
-from partnermodel import load_content
-from partnermodel.pdf import pdf_data_problems, pdf_problems
-from partnermodel.pdfwriter import Block, blocks_from_text, unicode_font_available, write_pdf
-from partnermodel.sample_pdfs import SOURCES, sample_pdf
+from copernica_directory.model import load_content
+from copernica_directory.model.pdf import pdf_data_problems, pdf_problems
+from copernica_directory.tools.pdfwriter import (
+    Block,
+    blocks_from_text,
+    unicode_font_available,
+    write_pdf,
+)
+from copernica_directory.tools.sample_pdfs import SOURCES, sample_pdf
 
 UNICODE = "Łódź, Třeboň, Göteborg, € 1.299,00 and ≥ 5 stars"
 TEXT = (
@@ -65,7 +70,7 @@ def test_markdown_blocks() -> None:
 
 
 def test_without_the_unicode_font_text_falls_back_to_cp1252(monkeypatch) -> None:
-    monkeypatch.setattr("partnermodel.pdfwriter.FONT_DIRS", ())
+    monkeypatch.setattr("copernica_directory.tools.pdfwriter.FONT_DIRS", ())
     monkeypatch.delenv("PDF_FONT_DIR", raising=False)
     assert not unicode_font_available()
     page = _reader(write_pdf("Bølgen", blocks_from_text("Łódź costs €"))).pages[0]

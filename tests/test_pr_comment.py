@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gfm import MENTION, REFERENCE, WORD_JOINER, render, seen
 
-from prchecks import comment
+from copernica_directory.prchecks import comment
 
 # What an attacker's pull request could put into report.json: each tries to run markup, hide
 # text, ping people, reference other issues, link away or break out of its table cell.

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 from gfm import MENTION, render, seen
 
-from prchecks import comment
+from copernica_directory.prchecks import comment
 
 SCRIPT = str(ROOT / "scripts" / "pr_comment.py")
 REPO = "copernica/partners"

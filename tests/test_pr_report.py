@@ -17,9 +17,9 @@ import pytest
 from conftest import BUILD_DATE, CONTENT, ROOT, write
 from gfm import seen
 
-from prchecks import comment
-from prchecks.history import extract
-from prchecks.report import MARKER, build_report
+from copernica_directory.prchecks import comment
+from copernica_directory.prchecks.history import extract
+from copernica_directory.prchecks.report import MARKER, build_report
 
 SCRIPT = str(ROOT / "scripts" / "pr_report.py")
 STAFF = "copernica-partnerteam"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from htmlscan import parse
 
-from partner_directory.programme import (
+from copernica_directory.site.programme import (
     WORKED_EXAMPLE,
     CalculatorInput,
     monthly_income,

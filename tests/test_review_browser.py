@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from partnermodel.review_settings import REVIEW_SETTINGS as S
+from copernica_directory.model.review_settings import REVIEW_SETTINGS as S
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")

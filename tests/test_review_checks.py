@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from review_helpers import KEY, fresh_content, submission
 
-from partnermodel import load_content
-from partnermodel.review_settings import CHECK_IDS, CHECK_OUTCOMES, REVIEW_SETTINGS
-from reviewtools.checks import text_checks
-from reviewtools.importer import import_submissions
-from reviewtools.privacy import keys_from_env, organisation_domains
-from reviewtools.text import clean_text, guess_language
+from copernica_directory.model import load_content
+from copernica_directory.model.review_settings import CHECK_IDS, CHECK_OUTCOMES, REVIEW_SETTINGS
+from copernica_directory.reviews.checks import text_checks
+from copernica_directory.reviews.importer import import_submissions
+from copernica_directory.reviews.privacy import keys_from_env, organisation_domains
+from copernica_directory.reviews.text import clean_text, guess_language
 
 KEYS = keys_from_env({"REVIEW_HASH_KEY": KEY})
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from review_helpers import EXPORT, KEY, ROOT, env, export, fresh_content, run, submission, tree
 
-from partnermodel import load_content
-from reviewtools.importer import import_submissions
-from reviewtools.privacy import email_hash, keys_from_env
+from copernica_directory.model import load_content
+from copernica_directory.reviews.importer import import_submissions
+from copernica_directory.reviews.privacy import email_hash, keys_from_env
 
 KEYS = keys_from_env({"REVIEW_HASH_KEY": KEY})
 
@@ -143,7 +143,7 @@ def test_reimport_changes_nothing_and_reads_no_review(content: Path, monkeypatch
     def no_loading(*args, **kwargs):
         raise AssertionError("a re-import with nothing new must not load the content")
 
-    monkeypatch.setattr("reviewtools.importer.load_content", no_loading)
+    monkeypatch.setattr("copernica_directory.reviews.importer.load_content", no_loading)
     second = import_submissions(content, export(), KEYS, durable=False)
     assert (second.created, second.duplicates, second.skipped) == ([], 12, 1)
     assert first.summary() != second.summary()
@@ -235,7 +235,7 @@ CRASH = textwrap.dedent(
             real_replace(src, dst)
 
     os.replace = crash_on_third
-    from reviewtools.cli import main
+    from copernica_directory.reviews.cli import main
     sys.exit(main(["import", {export!r}]))
     """
 )

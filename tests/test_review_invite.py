@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from review_helpers import KEY, SITE, env, fresh_content, run, submission
 
-from partnermodel import load_content
-from reviewtools.importer import import_submissions
-from reviewtools.invite import check_token, make_token, token_id
-from reviewtools.privacy import email_hash, keys_from_env
+from copernica_directory.model import load_content
+from copernica_directory.reviews.importer import import_submissions
+from copernica_directory.reviews.invite import check_token, make_token, token_id
+from copernica_directory.reviews.privacy import email_hash, keys_from_env
 
 KEYS = keys_from_env({"REVIEW_HASH_KEY": KEY})
 NOW = dt.datetime(2026, 5, 1, 10, tzinfo=dt.UTC)

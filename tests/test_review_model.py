@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT, write
 
-from partnermodel import Problem, load_content
-from partnermodel.review_model import Review, rating_summary
+from copernica_directory.model import Problem, load_content
+from copernica_directory.model.review_model import Review, rating_summary
 
 HASH = "3958f6631f0f2865fb637f2f130e97e1a86ee13958278abea68e48a9a3413ece"
 PENDING = f"""\

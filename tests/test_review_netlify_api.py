@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from review_helpers import env, export, fresh_content, run, submission
 
-from reviewtools.netlify import FetchError, fetch_submissions
+from copernica_directory.reviews.netlify import FetchError, fetch_submissions
 
 FORM_ID = "6650f2c1e4b0a1000812d3c4"
 TOKEN = "test-netlify-token"

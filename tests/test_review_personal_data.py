@@ -11,10 +11,10 @@ import pytest
 from conftest import write
 from review_helpers import KEY, fresh_content, run, submission
 
-from partnermodel import load_content
-from partnermodel.personal_data import BASE_REGIONS, find, phone_regions, redact
-from reviewtools.importer import import_submissions
-from reviewtools.privacy import keys_from_env
+from copernica_directory.model import load_content
+from copernica_directory.model.personal_data import BASE_REGIONS, find, phone_regions, redact
+from copernica_directory.reviews.importer import import_submissions
+from copernica_directory.reviews.privacy import keys_from_env
 
 KEYS = keys_from_env({"REVIEW_HASH_KEY": KEY})
 EMAIL, PHONE, IBAN = "[email removed]", "[phone removed]", "[account number removed]"

@@ -11,11 +11,11 @@ import pytest
 from conftest import CONTENT, ROOT, run_pelican, write
 from htmlscan import Page, parse
 
-from partnermodel import load_content
-from partnermodel.review_settings import CHECKS, REVIEW_SETTINGS
+from copernica_directory.model import load_content
+from copernica_directory.model.review_settings import CHECKS, REVIEW_SETTINGS
 
 S = REVIEW_SETTINGS
-# Every field the import reads from a submission (reviewtools.importer.assess).
+# Every field the import reads from a submission (reviews.importer.assess).
 IMPORTED_FIELDS = {
     "partner",
     "rating",
@@ -391,7 +391,7 @@ def test_chart_threshold_counts_verified_reviews_only(hostile_site: Path) -> Non
 
 
 def test_review_texts_exist_in_both_languages() -> None:
-    from partner_directory.i18n import TABLE_FILE, Translations
+    from copernica_directory.site.i18n import TABLE_FILE, Translations
 
     table = Translations.load(ROOT / "theme" / TABLE_FILE)
     keys = [key for key in table.table if key.startswith("review_")]

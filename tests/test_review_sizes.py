@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from review_helpers import KEY, fresh_content, run, submission
 
-from partnermodel import load_content
-from partnermodel.review_settings import REVIEW_SETTINGS
-from reviewtools.importer import import_submissions
-from reviewtools.netlify import parse_submissions
-from reviewtools.privacy import keys_from_env
+from copernica_directory.model import load_content
+from copernica_directory.model.review_settings import REVIEW_SETTINGS
+from copernica_directory.reviews.importer import import_submissions
+from copernica_directory.reviews.netlify import parse_submissions
+from copernica_directory.reviews.privacy import keys_from_env
 
 KEYS = keys_from_env({"REVIEW_HASH_KEY": KEY})
 S = REVIEW_SETTINGS

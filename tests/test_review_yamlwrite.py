@@ -8,8 +8,8 @@ import random
 import pytest
 import yaml
 
-from partnermodel.yamlsource import load_yaml, plain
-from reviewtools.yamlwrite import dump
+from copernica_directory.model.yamlsource import load_yaml, plain
+from copernica_directory.reviews.yamlwrite import dump
 
 TRICKY = [
     "",

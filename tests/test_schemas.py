@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import CONTENT, ROOT, write
 
-from partnermodel.jsonschemas import generate, render
+from copernica_directory.model.jsonschemas import generate, render
 
 SCHEMAS = ROOT / "schemas"
 CHECK = Path(sys.executable).with_name("check-jsonschema")

@@ -18,10 +18,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from conftest import CONTENT, ROOT, run_pelican, serve, write
 
-from directory_search.pipeline import fold, stem
-from partner_directory.i18n import TABLE_FILE, Translations
-from partnermodel import load_content
-from partnermodel.vocab import country_name
+from copernica_directory.model import load_content
+from copernica_directory.model.vocab import country_name
+from copernica_directory.search.pipeline import fold, stem
+from copernica_directory.site.i18n import TABLE_FILE, Translations
 
 pytestmark = pytest.mark.browser
 
@@ -301,7 +301,7 @@ def test_results_can_be_sorted(tab: Tab) -> None:
     expect(first).to_have_text(partners[0].name)
     expect(tab.page.locator("[data-search-sort]")).to_have_value("")
     tab.open("/partners/?sort=country&country=NL&country=BE")
-    from partnermodel.vocab import country_name
+    from copernica_directory.model.vocab import country_name
 
     by_country = [
         p.name

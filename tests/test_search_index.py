@@ -13,8 +13,8 @@ import pytest
 from conftest import CONTENT, ROOT, write
 from lunr.index import Index
 
-from directory_search.assets import build_index
-from directory_search.pipeline import dutch_stop_words, fold, stem
+from copernica_directory.search.assets import build_index
+from copernica_directory.search.pipeline import dutch_stop_words, fold, stem
 
 HARNESS = ROOT / "tests" / "js" / "lunr_harness.js"
 VENDOR = ROOT / "theme" / "static" / "vendor" / "lunr"
@@ -200,7 +200,7 @@ def test_dutch_words_find_partners_by_dutch_labels(built_site: Path) -> None:
     index = Index.load(
         json.loads(index_file(built_site, "partners-nl").read_text(encoding="utf-8"))
     )
-    from partnermodel import load_content
+    from copernica_directory.model import load_content
 
     content, _ = load_content(CONTENT)
     for query, term in (
@@ -226,7 +226,7 @@ def test_diacritics_and_case_are_folded() -> None:
 
 
 def test_name_outranks_expertise_outranks_tagline() -> None:
-    from directory_search.documents import PARTNER_CORE_FIELDS
+    from copernica_directory.search.documents import PARTNER_CORE_FIELDS
 
     docs = [
         {"slug": "in-tagline", "name": "Alpha", "tagline": "Orbit orbit"},
@@ -299,8 +299,8 @@ def test_index_holds_only_published_partners(tmp_path: Path) -> None:
         content / "cases" / "note.md",
         "---\ntitle: T\ndate: 2026-01-01\nsummary: S\nlang: nl\n---\nTekst.\n",
     )
-    from directory_search.assets import write_search_assets
-    from partnermodel import load_content
+    from copernica_directory.model import load_content
+    from copernica_directory.search.assets import write_search_assets
 
     loaded, problems = load_content(content)
     assert problems == []

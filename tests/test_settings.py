@@ -1,4 +1,4 @@
-"""The build's settings: declared once (sitesettings), checked when the build starts, and
+"""The build's settings: declared once (settings), checked when the build starts, and
 documented in the README's tables, which must match the declaration."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT, run_pelican
 
-from sitesettings import (
+from copernica_directory.settings import (
     TOOL_ENVIRONMENT,
     SettingsError,
     SiteSettings,
@@ -19,7 +19,12 @@ from sitesettings import (
     parse,
     tool_value,
 )
-from sitesettings.docs import SETTINGS_HEADER, TOOLS_HEADER, settings_rows, tool_rows
+from copernica_directory.settings.docs import (
+    SETTINGS_HEADER,
+    TOOLS_HEADER,
+    settings_rows,
+    tool_rows,
+)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NAMES = [item.name for item in declared()]

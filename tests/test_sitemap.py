@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from partner_directory.pages import Page
-from partner_directory.sitemap import MAX_URLS, robots_txt, sitemap_xml
-from sitesettings import PUBLIC_ADDRESS as DEFAULT_PUBLIC_SITEURL
+from copernica_directory.settings import PUBLIC_ADDRESS as DEFAULT_PUBLIC_SITEURL
+from copernica_directory.site.pages import Page
+from copernica_directory.site.sitemap import MAX_URLS, robots_txt, sitemap_xml
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -12,8 +12,8 @@ from conftest import CONTENT, write
 from test_library_model import EVENT
 from test_partner_model import VALID
 
-from partnermodel import Problem, load_content
-from partnermodel.chars import invisible_problem
+from copernica_directory.model import Problem, load_content
+from copernica_directory.model.chars import invisible_problem
 
 
 @pytest.fixture
@@ -217,7 +217,7 @@ def test_every_text_of_every_content_type_is_checked(site: Path) -> None:
 
 
 def test_the_review_tools_clean_what_the_model_refuses() -> None:
-    from reviewtools.text import clean_text
+    from copernica_directory.reviews.text import clean_text
 
     for ch in [*BIDI, *OTHER]:
         text = f"Great{ch} work\u200d👍"

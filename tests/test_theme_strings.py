@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from partner_directory.i18n import TABLE_FILE, Translations
-from partnermodel.vocab import SITE_LANGUAGES
+from copernica_directory.model.vocab import SITE_LANGUAGES
+from copernica_directory.site.i18n import TABLE_FILE, Translations
 
 THEME = Path(__file__).resolve().parents[1] / "theme"
 TEMPLATES = sorted((THEME / "templates").glob("*.html"))

@@ -1,6 +1,12 @@
 """Strict YAML loading: positions kept, duplicates, aliases, tabs and YAML 1.1 surprises caught."""
 
-from partnermodel.yamlsource import Mapping, Scalar, Sequence, load_yaml, split_front_matter
+from copernica_directory.model.yamlsource import (
+    Mapping,
+    Scalar,
+    Sequence,
+    load_yaml,
+    split_front_matter,
+)
 
 
 def test_values_keep_their_line_and_column() -> None:

@@ -1,4 +1,4 @@
-// Folding (lunr-fold.js), the browser twin of plugins/directory_search/pipeline.py `fold`.
+// Folding (lunr-fold.js), the browser twin of plugins/copernica_directory/search/pipeline.py `fold`.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fold, registerFold } from "../../theme/static/js/lunr-fold.js";

@@ -1,5 +1,5 @@
 // The vendored lunr.js with lunr-languages' Dutch and our folding, as the page has them, and
-// indexes built with the pipelines the build uses (plugins/directory_search/pipeline.py:
+// indexes built with the pipelines the build uses (plugins/copernica_directory/search/pipeline.py:
 // fold, trimmer, stop words, stemmer; searched with fold and stemmer). tests/test_search_index.py
 // checks that lunr.js and the Python build stem and find alike, so these stand for the
 // prebuilt indexes.

@@ -1,5 +1,5 @@
 // A small directory in both languages, shaped like the build's partner store and index
-// documents (plugins/directory_search/documents.py), for the unit tests.
+// documents (plugins/copernica_directory/search/documents.py), for the unit tests.
 import { PARTNER_CORE_FIELDS, PARTNER_TEXT_FIELDS, buildEntry } from "./lunr-env.mjs";
 
 export const LABELS = {

@@ -1,7 +1,7 @@
 /*
  * The partner income calculator on /programme/: live numbers for what a partner enters.
  *
- * The page already shows a worked example computed at build time (partner_directory/
+ * The page already shows a worked example computed at build time (site/
  * programme.py); this shows the form and recomputes the same formula as the numbers change:
  *   margin   = accounts x (your price - end-user fee x licence share)
  *   kickback = customers who chose you x their monthly turnover x kickback rate

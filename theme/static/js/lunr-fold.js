@@ -1,6 +1,6 @@
 /*
  * Case and diacritics folding for search: the browser twin of
- * plugins/directory_search/pipeline.py `fold`. `registerFold` registers it as the lunr
+ * plugins/copernica_directory/search/pipeline.py `fold`. `registerFold` registers it as the lunr
  * pipeline function "foldDiacritics", which every prebuilt index names in its pipeline.
  * An ES module: imported by the search modules, and by the node tests (tests/js).
  */

@@ -3,7 +3,7 @@
  * indexes it names. No DOM; `fetch` and lunr are passed in where they are needed.
  *
  * manifest.json: {indexes: [{name, covers, part, lang, file}], stores: {covers: {lang: file}}},
- * file names relative to the manifest (see plugins/directory_search/assets.py).
+ * file names relative to the manifest (see plugins/copernica_directory/search/assets.py).
  */
 
 /** The JSON at `url`; an HTTP error is an error. */

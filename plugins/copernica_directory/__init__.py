@@ -1,0 +1,1 @@
+"""The Copernica partner directory."""

@@ -1,0 +1,90 @@
+"""JSON Schemas generated from the content model, for editors (yaml-language-server) and CI.
+
+`scripts/generate_schemas.py` writes them to schemas/; a test fails when they are stale, so the
+schemas editors use can never disagree with the validator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from copernica_directory.model.library_model import EVENT_RECORD, LIBRARY_RECORD, WHITEPAPER_RECORD
+from copernica_directory.model.loader import load_content, vocabularies_for
+from copernica_directory.model.model import CASE_RECORD, PARTNER_RECORD, TERM_RECORD
+from copernica_directory.model.review_model import REVIEW_RECORD
+from copernica_directory.model.schema import SLUG_RE, Record
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = Path("schemas")
+# Schema file name -> (record, description). Keep names stable: editors point at them.
+DOCUMENTS: dict[str, tuple[Record, str]] = {
+    "partner": (PARTNER_RECORD, "content/partners/<slug>/partner.yaml"),
+    "case": (CASE_RECORD, "the front matter of content/cases/<slug>.md"),
+    "review": (REVIEW_RECORD, "content/reviews/<partner-slug>/<id>.yaml"),
+    "library-item": (
+        LIBRARY_RECORD,
+        "the front matter of content/library/{articles,best-practices}/<slug>.md",
+    ),
+    "whitepaper": (WHITEPAPER_RECORD, "the front matter of content/library/whitepapers/<slug>.md"),
+    "event": (EVENT_RECORD, "the front matter of content/events/<slug>.md"),
+}
+
+
+def generate(content_root: Path) -> dict[str, dict[str, Any]]:
+    """Every schema, keyed by file stem."""
+    content, _ = load_content(content_root, files=[])
+    vocabularies = vocabularies_for(content)
+    schemas: dict[str, dict[str, Any]] = {}
+    for name, (record, description) in DOCUMENTS.items():
+        schemas[name] = {
+            "$schema": DRAFT,
+            "$id": f"https://partners.copernica.com/schemas/{name}.schema.json",
+            "description": f"{record.title}: {description}",
+            **record.json_schema(vocabularies),
+        }
+    term = TERM_RECORD.json_schema(vocabularies)
+    schemas["taxonomy"] = {
+        "$schema": DRAFT,
+        "$id": "https://partners.copernica.com/schemas/taxonomy.schema.json",
+        "description": "content/taxonomy/<name>.yaml: id -> label and description",
+        "type": "object",
+        "propertyNames": {"pattern": SLUG_RE.pattern},
+        "additionalProperties": term,
+    }
+    return schemas
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The stable text of one schema file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write schemas/*.schema.json, or with --check exit 1 when any is stale."""
+    parser = argparse.ArgumentParser(prog="generate_schemas.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="only report stale schemas")
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--out", type=Path, default=SCHEMA_DIR)
+    args = parser.parse_args(argv)
+    stale = []
+    for name, schema in generate(args.content).items():
+        path = args.out / f"{name}.schema.json"
+        text = render(schema)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(f"{path}: {'stale; run scripts/generate_schemas.py' if args.check else 'written'}")
+    return 1 if stale and args.check else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
