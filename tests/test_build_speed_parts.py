@@ -125,8 +125,8 @@ def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> N
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
     cache = tmp_path / "cache"
-    with parse_session(cache):
-        first, problems = load_content(root)
+    with parse_session(cache) as session:
+        first, problems = load_content(root, cache=session)
     assert problems == []
     # A review of a partner that does not exist yet: a problem...
     review = next((root / "reviews" / "fjordvarsel").glob("*.yaml"))
@@ -139,27 +139,27 @@ def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> N
     )
     review.unlink()
     with parse_session(cache) as session:
-        _, problems = load_content(root)
+        _, problems = load_content(root, cache=session)
     assert any("nieuwe-partner" in p.message for p in problems)
-    assert session is not None and session.hits > 0  # the unchanged files came from the cache
+    assert session.hits > 0  # the unchanged files came from the cache
     # ...which the cache must not keep once the partner exists (the vocabulary changed).
     shutil.copytree(root / "partners" / "fjordvarsel", root / "partners" / "nieuwe-partner")
     profile = root / "partners" / "nieuwe-partner" / "partner.yaml"
     profile.write_text(
         profile.read_text("utf-8").replace("name: Fjordvarsel", "name: Nieuw"), "utf-8"
     )
-    with parse_session(cache):
-        second, problems = load_content(root)
+    with parse_session(cache) as session:
+        second, problems = load_content(root, cache=session)
     assert problems == []
     assert second.partners["nieuwe-partner"].name == "Nieuw"
     assert len(second.partners["nieuwe-partner"].reviews) <= 1
     # An edit keeps the file's size and is made within the same second: still seen.
     text = profile.read_text("utf-8")
     profile.write_text(text.replace("name: Nieuw", "name: Oud!"), "utf-8")
-    with parse_session(cache):
-        third, _ = load_content(root)
+    with parse_session(cache) as session:
+        third, _ = load_content(root, cache=session)
     assert third.partners["nieuwe-partner"].name == "Oud!"
-    # Loading again without a session is loading from the files, as the validator does.
+    # Loading without a cache is loading from the files, as the validator does.
     plain, _ = load_content(root)
     assert plain.partners["nieuwe-partner"].name == "Oud!"
     assert len(third.reviews) == len(plain.reviews) == len(first.reviews)
@@ -170,14 +170,13 @@ def _same_content(root: Path, cache: Path) -> int:
     alike, so their digests match) and the same problems. Returns the cache's hits."""
     plain, expected = load_content(root)
     with parse_session(cache) as session:
-        cached, problems = load_content(root)
+        cached, problems = load_content(root, cache=session)
     assert [p.format_text() for p in problems] == [p.format_text() for p in expected]
     for kind in ("partners", "cases", "reviews", "library", "events"):
         mine, theirs = getattr(cached, kind), getattr(plain, kind)
         assert list(mine) == list(theirs), kind
         for key, record in theirs.items():
             assert pickle.dumps(mine[key], protocol=5) == pickle.dumps(record, protocol=5), key
-    assert session is not None
     return session.hits
 
 
