@@ -5,11 +5,12 @@ same site as a sequential one, and the parse cache notices every change that mat
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import pickle
 import re
 import shutil
-import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -70,37 +71,45 @@ def test_fast_builder_writes_lunrs_own_index() -> None:
     assert tokenize("A-b  c\u00a0D\te") == ["a", "b", "c", "d", "e"]
 
 
-def _slow(n: int) -> tuple[int, int]:
-    time.sleep(0.01)  # long enough for the worker to start before the jobs run out
-    return n, os.getpid()
+def test_jobs_run_in_worker_processes_at_once_and_return_every_result_in_order() -> None:
+    parent = os.getpid()
+    # The first two jobs each wait for the other: they only finish when two workers run them
+    # side by side (the timeout only stops a broken pool from hanging the suite).
+    both = multiprocessing.get_context("fork").Barrier(2, timeout=120)
 
+    def job(n: int) -> tuple[int, int]:
+        if n < 2:
+            both.wait()
+        return n, os.getpid()
 
-def test_jobs_run_in_workers_return_every_result_in_order() -> None:
-    jobs = [lambda n=n: _slow(n) for n in range(40)]
-    results = run_jobs(jobs, workers=2, chunk=3)
+    results = run_jobs([lambda n=n: job(n) for n in range(40)], workers=2)
     assert [n for n, _ in results] == list(range(40))
-    assert len({pid for _, pid in results}) == 2  # the other process did some of them
-    assert Background(lambda: os.getpid()).wait() != os.getpid()
+    pids = {pid for _, pid in results}
+    assert len(pids) == 2 and parent not in pids
+    # One process: every job here, in order.
+    assert run_jobs([lambda n=n: (n, os.getpid()) for n in range(5)], workers=1) == [
+        (n, parent) for n in range(5)
+    ]
+    assert Background(lambda: os.getpid()).wait() != parent
 
 
-def test_a_failing_job_in_a_worker_fails_the_run() -> None:
+def test_a_failing_job_in_a_worker_fails_the_run_with_its_error() -> None:
     parent = os.getpid()
 
-    def job(n: int) -> int:
-        time.sleep(0.01)
-        if n >= 7 and os.getpid() != parent:
-            raise ValueError("broken page in the worker")
+    def broken_page(n: int) -> int:
+        if n == 7:
+            raise ValueError(f"broken page {n} in process {os.getpid()}")
         return n
 
-    # Whichever process takes a job may be this one: run until a worker has taken one.
-    for _ in range(20):
-        try:
-            run_jobs([lambda n=n: job(n) for n in range(16)], workers=2, chunk=1)
-        except WorkerFailed as err:
-            assert "broken page in the worker" in str(err)
-            break
-    else:
-        pytest.fail("the worker never took a job")
+    with pytest.raises(ValueError, match="broken page 7") as raised:
+        run_jobs([lambda n=n: broken_page(n) for n in range(16)], workers=2)
+    assert f"in process {parent}" not in str(raised.value)  # it failed in a worker
+    assert "broken_page" in str(raised.value.__cause__)  # with the worker's traceback
+
+    # A worker that dies (killed, out of memory) fails the run too, rather than losing pages.
+    with pytest.raises(BrokenProcessPool):
+        run_jobs([lambda n=n: os._exit(3) if n == 3 else n for n in range(8)], workers=2)
+
     with pytest.raises(WorkerFailed, match="in the background"):
         Background(lambda: (_ for _ in ()).throw(RuntimeError("in the background"))).wait()
 

@@ -74,7 +74,7 @@ class BuildRuntime:
     def run_jobs(self, jobs: Sequence[Callable[[], Any]], workers: int | None = None) -> list[Any]:
         """Every job's result, in order; in worker processes when `workers` (default: the
         build's) is more than one."""
-        return run_jobs(jobs, self.workers if workers is None else workers, chunk=1)
+        return run_jobs(jobs, self.workers if workers is None else workers)
 
     def background(self, function: Callable[[], Any]) -> Background:
         """Run `function` in a forked process while the build goes on; `.wait()` for its
