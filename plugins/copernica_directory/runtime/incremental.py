@@ -126,12 +126,12 @@ class OutputWriter:
         self.index_path = folder / f"pages-{blake(str(self.output.resolve()).encode())}.pickle"
         self.previous: dict[str, PageRecord] = {}
         self.current: dict[str, PageRecord] = {}
-        # Other generated files (write_output, copy_output): path -> (digest of the bytes or
+        # Other generated files (write, copy, note): path -> (digest of the bytes or
         # the source's stamp, stamp).
         self.previous_files: dict[str, tuple[str, Any]] = {}
         self.current_files: dict[str, tuple[str, Any]] = {}
         self._file_log: list[tuple[str, tuple[str, Any], bool]] = []
-        # Groups of other files (output_group): name -> (key, the files it wrote).
+        # Groups of other files (group): name -> (key, the files it wrote).
         self.previous_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.current_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._group_log: list[tuple[str, tuple[str, tuple[str, ...]]]] = []
