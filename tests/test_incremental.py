@@ -223,9 +223,9 @@ def test_a_from_scratch_build_drops_the_incremental_records(site: Site, tmp_path
 
 
 def test_a_build_right_after_a_cold_one_keeps_every_page(site: Site) -> None:
-    # Two cases of one partner with the same text: read from their files in one build, their
-    # HTML is rendered once (the Markdown cache); read back from the parse cache, it is two
-    # strings. The partner's pages must not look changed because of that.
+    # Two cases of one partner with the same text: whether their HTML is one string or two
+    # (read from their files, or back from the parse cache), the partner's pages must not look
+    # changed because of it (a record's digest is that of its pickle).
     cases = [
         p for p in sorted((site.content / "cases").glob("*.md"))
         if re.search(r"(?m)^partner: fjordvarsel$", p.read_text("utf-8"))
