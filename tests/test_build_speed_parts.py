@@ -5,11 +5,12 @@ same site as a sequential one, and the parse cache notices every change that mat
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import pickle
 import re
 import shutil
-import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -70,37 +71,45 @@ def test_fast_builder_writes_lunrs_own_index() -> None:
     assert tokenize("A-b  c\u00a0D\te") == ["a", "b", "c", "d", "e"]
 
 
-def _slow(n: int) -> tuple[int, int]:
-    time.sleep(0.01)  # long enough for the worker to start before the jobs run out
-    return n, os.getpid()
+def test_jobs_run_in_worker_processes_at_once_and_return_every_result_in_order() -> None:
+    parent = os.getpid()
+    # The first two jobs each wait for the other: they only finish when two workers run them
+    # side by side (the timeout only stops a broken pool from hanging the suite).
+    both = multiprocessing.get_context("fork").Barrier(2, timeout=120)
 
+    def job(n: int) -> tuple[int, int]:
+        if n < 2:
+            both.wait()
+        return n, os.getpid()
 
-def test_jobs_run_in_workers_return_every_result_in_order() -> None:
-    jobs = [lambda n=n: _slow(n) for n in range(40)]
-    results = run_jobs(jobs, workers=2, chunk=3)
+    results = run_jobs([lambda n=n: job(n) for n in range(40)], workers=2)
     assert [n for n, _ in results] == list(range(40))
-    assert len({pid for _, pid in results}) == 2  # the other process did some of them
-    assert Background(lambda: os.getpid()).wait() != os.getpid()
+    pids = {pid for _, pid in results}
+    assert len(pids) == 2 and parent not in pids
+    # One process: every job here, in order.
+    assert run_jobs([lambda n=n: (n, os.getpid()) for n in range(5)], workers=1) == [
+        (n, parent) for n in range(5)
+    ]
+    assert Background(lambda: os.getpid()).wait() != parent
 
 
-def test_a_failing_job_in_a_worker_fails_the_run() -> None:
+def test_a_failing_job_in_a_worker_fails_the_run_with_its_error() -> None:
     parent = os.getpid()
 
-    def job(n: int) -> int:
-        time.sleep(0.01)
-        if n >= 7 and os.getpid() != parent:
-            raise ValueError("broken page in the worker")
+    def broken_page(n: int) -> int:
+        if n == 7:
+            raise ValueError(f"broken page {n} in process {os.getpid()}")
         return n
 
-    # Whichever process takes a job may be this one: run until a worker has taken one.
-    for _ in range(20):
-        try:
-            run_jobs([lambda n=n: job(n) for n in range(16)], workers=2, chunk=1)
-        except WorkerFailed as err:
-            assert "broken page in the worker" in str(err)
-            break
-    else:
-        pytest.fail("the worker never took a job")
+    with pytest.raises(ValueError, match="broken page 7") as raised:
+        run_jobs([lambda n=n: broken_page(n) for n in range(16)], workers=2)
+    assert f"in process {parent}" not in str(raised.value)  # it failed in a worker
+    assert "broken_page" in str(raised.value.__cause__)  # with the worker's traceback
+
+    # A worker that dies (killed, out of memory) fails the run too, rather than losing pages.
+    with pytest.raises(BrokenProcessPool):
+        run_jobs([lambda n=n: os._exit(3) if n == 3 else n for n in range(8)], workers=2)
+
     with pytest.raises(WorkerFailed, match="in the background"):
         Background(lambda: (_ for _ in ()).throw(RuntimeError("in the background"))).wait()
 
@@ -125,8 +134,8 @@ def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> N
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
     cache = tmp_path / "cache"
-    with parse_session(cache):
-        first, problems = load_content(root)
+    with parse_session(cache) as session:
+        first, problems = load_content(root, cache=session)
     assert problems == []
     # A review of a partner that does not exist yet: a problem...
     review = next((root / "reviews" / "fjordvarsel").glob("*.yaml"))
@@ -139,27 +148,27 @@ def test_the_parse_cache_notices_changes_and_new_vocabulary(tmp_path: Path) -> N
     )
     review.unlink()
     with parse_session(cache) as session:
-        _, problems = load_content(root)
+        _, problems = load_content(root, cache=session)
     assert any("nieuwe-partner" in p.message for p in problems)
-    assert session is not None and session.hits > 0  # the unchanged files came from the cache
+    assert session.hits > 0  # the unchanged files came from the cache
     # ...which the cache must not keep once the partner exists (the vocabulary changed).
     shutil.copytree(root / "partners" / "fjordvarsel", root / "partners" / "nieuwe-partner")
     profile = root / "partners" / "nieuwe-partner" / "partner.yaml"
     profile.write_text(
         profile.read_text("utf-8").replace("name: Fjordvarsel", "name: Nieuw"), "utf-8"
     )
-    with parse_session(cache):
-        second, problems = load_content(root)
+    with parse_session(cache) as session:
+        second, problems = load_content(root, cache=session)
     assert problems == []
     assert second.partners["nieuwe-partner"].name == "Nieuw"
     assert len(second.partners["nieuwe-partner"].reviews) <= 1
     # An edit keeps the file's size and is made within the same second: still seen.
     text = profile.read_text("utf-8")
     profile.write_text(text.replace("name: Nieuw", "name: Oud!"), "utf-8")
-    with parse_session(cache):
-        third, _ = load_content(root)
+    with parse_session(cache) as session:
+        third, _ = load_content(root, cache=session)
     assert third.partners["nieuwe-partner"].name == "Oud!"
-    # Loading again without a session is loading from the files, as the validator does.
+    # Loading without a cache is loading from the files, as the validator does.
     plain, _ = load_content(root)
     assert plain.partners["nieuwe-partner"].name == "Oud!"
     assert len(third.reviews) == len(plain.reviews) == len(first.reviews)
@@ -170,14 +179,13 @@ def _same_content(root: Path, cache: Path) -> int:
     alike, so their digests match) and the same problems. Returns the cache's hits."""
     plain, expected = load_content(root)
     with parse_session(cache) as session:
-        cached, problems = load_content(root)
+        cached, problems = load_content(root, cache=session)
     assert [p.format_text() for p in problems] == [p.format_text() for p in expected]
     for kind in ("partners", "cases", "reviews", "library", "events"):
         mine, theirs = getattr(cached, kind), getattr(plain, kind)
         assert list(mine) == list(theirs), kind
         for key, record in theirs.items():
             assert pickle.dumps(mine[key], protocol=5) == pickle.dumps(record, protocol=5), key
-    assert session is not None
     return session.hits
 
 

@@ -223,9 +223,9 @@ def test_a_from_scratch_build_drops_the_incremental_records(site: Site, tmp_path
 
 
 def test_a_build_right_after_a_cold_one_keeps_every_page(site: Site) -> None:
-    # Two cases of one partner with the same text: read from their files in one build, their
-    # HTML is rendered once (the Markdown cache); read back from the parse cache, it is two
-    # strings. The partner's pages must not look changed because of that.
+    # Two cases of one partner with the same text: whether their HTML is one string or two
+    # (read from their files, or back from the parse cache), the partner's pages must not look
+    # changed because of it (a record's digest is that of its pickle).
     cases = [
         p for p in sorted((site.content / "cases").glob("*.md"))
         if re.search(r"(?m)^partner: fjordvarsel$", p.read_text("utf-8"))
@@ -307,3 +307,66 @@ def test_a_replaced_raster_logo_is_resized_again(site: Site, tmp_path: Path) -> 
     site.build()
     assert rendition.read_bytes() != first
     site.assert_same_as_full_build(tmp_path)
+
+
+# Worker processes render the pages and write the other files, and tell the build process
+# what they wrote: its records must be as complete as those of a build in one process.
+WORKERS = {"BUILD_WORKERS": "2", "PARALLEL_MIN_JOBS": "1"}
+
+
+def test_worker_processes_keep_and_write_what_one_process_would(site: Site, tmp_path: Path) -> None:
+    site.build(env=WORKERS)
+    kept, written = _counts(site.build(env=WORKERS))
+    assert written == 0 and kept > 50  # the workers' pages were recorded by the build
+    partner = site.content / "partners" / "fjordvarsel" / "partner.yaml"
+    _set_name(partner, "Fjordvarsel Parallel Ltd")
+    kept, written = _counts(site.build(env=WORKERS))
+    assert 0 < written < 40 and kept > 150
+    assert "Fjordvarsel Parallel Ltd" in site.page("partners/fjordvarsel")
+    assert "Fjordvarsel Parallel Ltd" in site.page("nl/partners")
+    assert "Fjordvarsel Parallel Ltd" in json.dumps(site.api())
+    assert "Fjordvarsel Parallel Ltd" in site.search_store()
+    # A build in one process after the workers' builds trusts their records too.
+    kept, written = _counts(site.build())
+    assert written == 0 and kept > 150
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_files_the_workers_kept_are_not_deleted(site: Site, tmp_path: Path) -> None:
+    site.build(env=WORKERS)
+    badge = next(
+        p for p in sorted((site.output / "partners").glob("*/badge-*.svg"))
+        if p.parent.name != "fjordvarsel"
+    )  # fmt: skip
+    stamp = badge.stat().st_ctime_ns
+    # Another partner changes: the first one's files are kept by a worker, not written again.
+    _set_name(site.content / "partners" / "fjordvarsel" / "partner.yaml", "Fjordvarsel Two")
+    site.build(env=WORKERS)
+    assert badge.is_file() and badge.stat().st_ctime_ns == stamp
+    site.assert_same_as_full_build(tmp_path)
+
+
+def test_an_unclassified_template_global_stops_the_build(site: Site, tmp_path: Path) -> None:
+    # A plugin that adds a helper to the templates without saying what it depends on.
+    plugins = tmp_path / "extra_plugins"
+    plugins.mkdir()
+    (plugins / "shout_global.py").write_text(
+        "from pelican import signals\n\n\n"
+        "def _add(generator):\n"
+        "    generator.env.globals['shout'] = lambda text: text.upper()\n\n\n"
+        "def register():\n"
+        "    signals.generator_init.connect(_add)\n",
+        "utf-8",
+    )
+    result = run_pelican(
+        site.content,
+        site.output,
+        "-e",
+        f"THEME={json.dumps(str(site.theme))}",
+        f"PLUGIN_PATHS={json.dumps(['plugins', str(plugins)])}",
+        'PLUGINS=["copernica_directory.site", "copernica_directory.search", "shout_global"]',
+        env={"COLUMNS": "1000"},  # the message on one line of the log
+    )
+    assert result.returncode != 0
+    assert "template global not classified: shout" in result.stdout + result.stderr
+    assert not (site.output / "partners" / "index.html").exists()  # nothing published

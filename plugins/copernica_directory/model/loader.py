@@ -25,6 +25,7 @@ from copernica_directory.model.contentfiles import (
     read_text,
     size_refusal,
 )
+from copernica_directory.model.gcpause import paused_gc
 from copernica_directory.model.library_model import (
     ATTACHMENT_EXTENSIONS,
     EVENT_RECORD,
@@ -36,6 +37,7 @@ from copernica_directory.model.library_model import (
     library_rules,
     record_for,
 )
+from copernica_directory.model.loadcache import LoadCache, cacheable, through
 from copernica_directory.model.markup import body_problems, render_markdown
 from copernica_directory.model.model import (
     BODY_MAX_CHARS,
@@ -74,8 +76,6 @@ from copernica_directory.model.schema import (
 from copernica_directory.model.text import LocalText
 from copernica_directory.model.vocab import SITE_LANGUAGES, country_codes, language_codes
 from copernica_directory.model.yamlsource import Mapping, load_yaml, split_front_matter
-from copernica_directory.runtime.cache import cached
-from copernica_directory.runtime.gcpause import paused_gc
 
 TAXONOMIES = ("expertise", "industries")
 PARTNER_FILE = "partner.yaml"
@@ -198,12 +198,13 @@ def _content_folders(root: Path, wanted: set[Path] | None, problems: list[Proble
 
 @paused_gc
 def load_content(
-    root: Path | str, files: Iterable[Path | str] | None = None
+    root: Path | str, files: Iterable[Path | str] | None = None, cache: LoadCache | None = None
 ) -> tuple[Content, list[Problem]]:
     """Load and validate the content under `root`.
 
     With `files`, only those files (and the partner folders they belong to) are validated;
-    taxonomies are always read, since everything else is checked against them.
+    taxonomies are always read, since everything else is checked against them. `cache`: what
+    earlier loads of the same files gave (the build's parse cache; loadcache.py), or None.
     """
     root = Path(root)
     content = Content(root=root)
@@ -222,10 +223,11 @@ def load_content(
     for entry in refused:
         if wanted is None or _selected(Path(entry.path), wanted, whole_folder=True):
             _refused(entry, problems)
+    load_partner, load_case = through(cache, _load_partner), through(cache, _load_case)
     for folder in partner_dirs:
         if wanted is not None and not _selected(folder, wanted, whole_folder=True):
             continue
-        partner = _load_partner(folder, vocabularies, problems)
+        partner = load_partner(folder, vocabularies, problems)
         if partner is not None:
             content.partners[partner.slug] = partner
 
@@ -234,16 +236,16 @@ def load_content(
             continue
         if entry.name.startswith(".") or _refused(entry, problems):
             continue
-        case = _load_case(Path(entry.path), vocabularies, problems)
+        case = load_case(Path(entry.path), vocabularies, problems)
         if case is not None:
             content.cases[case.slug] = case
 
     if REVIEWS_DIR in folders:
-        _load_reviews(root, vocabularies, wanted, content, problems)
+        _load_reviews(root, vocabularies, wanted, content, problems, cache)
     if LIBRARY_DIR in folders:
-        _load_library(root, vocabularies, wanted, content, problems)
+        _load_library(root, vocabularies, wanted, content, problems, cache)
     if EVENTS_DIR in folders:
-        _load_events(root, vocabularies, wanted, content, problems)
+        _load_events(root, vocabularies, wanted, content, problems, cache)
 
     content.partners = dict(
         sorted(content.partners.items(), key=lambda kv: (sort_key(kv[1].name), kv[0]))
@@ -346,7 +348,7 @@ def _partner_dirs(root: Path) -> list[Path]:
     return _partner_listing(root)[0]
 
 
-@cached("partner")
+@cacheable("partner")
 def _load_partner(
     folder: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Partner | None:
@@ -405,7 +407,7 @@ def _load_partner(
     return Partner.from_values(folder.name, values, html, shown)
 
 
-@cached("case")
+@cacheable("case")
 def _load_case(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Case | None:
@@ -504,6 +506,7 @@ def _load_reviews(
     wanted: set[Path] | None,
     content: Content,
     problems: list[Problem],
+    cache: LoadCache | None = None,
 ) -> None:
     base = root / REVIEWS_DIR
     layout = "reviews live in content/reviews/<partner-slug>/<id>.yaml"
@@ -519,6 +522,7 @@ def _load_reviews(
             message = f"unexpected file: {layout}"
             problems.append(Problem(display_path(entry.path), 1, 1, "", message))
     seen: dict[str, str] = {}
+    load_review = through(cache, _load_review)
     for folder in folders:
         # Names, not Paths, checked: 20,000 review files at the benchmark's size, and the
         # entry's type comes from the directory listing (no stat; the cache makes one).
@@ -533,7 +537,7 @@ def _load_reviews(
             if not is_file or not name.endswith(".yaml"):
                 problems.append(Problem(display_path(path), 1, 1, "", f"unexpected file: {layout}"))
                 continue
-            review = _load_review(path, vocabularies, problems)
+            review = load_review(path, vocabularies, problems)
             if review is None:
                 continue
             if review.id in seen:
@@ -551,7 +555,7 @@ def _load_reviews(
             content.reviews[review.id] = review
 
 
-@cached("review")
+@cacheable("review")
 def _load_review(
     path: Path | str, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> Review | None:
@@ -678,7 +682,7 @@ def _files_used(path: Path, loaded: _Loaded) -> list[Path]:
     return [path.parent / name for name in loaded[1] if name]
 
 
-@cached("library", depends=_files_used, clean_only=True)
+@cacheable("library", depends=_files_used, clean_only=True)
 def _load_library_item(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> _Loaded:
@@ -704,7 +708,7 @@ def _load_library_item(
     return item, names
 
 
-@cached("event", depends=_files_used, clean_only=True)
+@cacheable("event", depends=_files_used, clean_only=True)
 def _load_event(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> _Loaded:
@@ -786,6 +790,7 @@ def _load_library(
     wanted: set[Path] | None,
     content: Content,
     problems: list[Problem],
+    cache: LoadCache | None = None,
 ) -> None:
     base = root / LIBRARY_DIR
     for entry in list_folder(base):
@@ -805,7 +810,9 @@ def _load_library(
         def add(item: LibraryItem) -> None:
             content.library[item.key] = item
 
-        _read_item_folder(folder, vocabularies, wanted, problems, _load_library_item, add)
+        _read_item_folder(
+            folder, vocabularies, wanted, problems, through(cache, _load_library_item), add
+        )
 
 
 def _load_events(
@@ -814,6 +821,7 @@ def _load_events(
     wanted: set[Path] | None,
     content: Content,
     problems: list[Problem],
+    cache: LoadCache | None = None,
 ) -> None:
     folder = root / EVENTS_DIR
     if not _touches(folder, wanted):
@@ -822,7 +830,7 @@ def _load_events(
     def add(event: Event) -> None:
         content.events[event.slug] = event
 
-    _read_item_folder(folder, vocabularies, wanted, problems, _load_event, add)
+    _read_item_folder(folder, vocabularies, wanted, problems, through(cache, _load_event), add)
 
 
 def _attach_reviews(content: Content) -> None:

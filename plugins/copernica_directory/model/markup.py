@@ -27,7 +27,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from copernica_directory.model.chars import character_name, invisible_character
 from copernica_directory.model.problems import Problem
-from copernica_directory.runtime.cache import cached_text
 
 ALLOWED_TAGS = frozenset(
     {
@@ -42,6 +41,8 @@ _HEADING_TAG = re.compile(r"(</?)h([1-6])(?=[\s>])")
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
+# Not build state: a converter is costly to make and not safe to share between threads, so each
+# thread makes one and reuses it (reset before each use); it holds nothing between conversions.
 _LOCAL = threading.local()
 
 
@@ -59,7 +60,6 @@ def _markdown() -> markdown.Markdown:
     return converter
 
 
-@cached_text("markdown")  # in incremental builds only (runtime.cache)
 def render_markdown(source: str) -> str:
     """Render Markdown written by a partner or editor to sanitised HTML.
 

@@ -1,8 +1,9 @@
 """The parse cache: what loading one content file produced, kept between incremental builds.
 
-Only used inside `parse_session(folder)` (the incremental build opens one; `make build`, the
-validator and the tools never do). A per-file loader decorated with `@cached(kind)` is then
-looked up by:
+The build (runtime.build.BuildRuntime) makes one `ParseCache` per incremental build and passes
+it to the model's `load_content(root, cache=...)` (model.loadcache); `make build`, the
+validator and the tools pass none. A per-file loader the model declares `@cacheable(kind)` is
+then looked up by:
 - the file's stamp: inode, size, modification and change time (for a partner: of every file in
   its folder, the logo included), and the stamps of the other files its result depends on
   (`depends`: a library item's attachment and cover); all taken with `lstat`, so a file
@@ -16,16 +17,15 @@ e.g. attach reviews to partners, so they are never shared between builds). Loade
 more than their own file can keep only clean results (`clean_only`): a file with problems is
 read again every time, so no message can be stale.
 
-The cache is stored in one file per kind (partners, cases, reviews, library items, events,
-Markdown): the inputs of every entry, and the results, most of them pickled together, so a
-build unpickles each kind once rather than once per file (24,000 files at the benchmark's
-default size). A build that loaded some files of a kind again rewrites that kind's file only,
-adding their results apart until there are enough of them to pickle everything together again.
+The cache is stored in one file per kind (partners, cases, reviews, library items, events):
+the inputs of every entry, and the results, most of them pickled together, so a build
+unpickles each kind once rather than once per file (24,000 files at the benchmark's default
+size). A build that loaded some files of a kind again rewrites that kind's file only, adding
+their results apart until there are enough of them to pickle everything together again.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import pickle
 import stat
@@ -33,20 +33,18 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from copernica_directory.runtime.digest import Digester, blake, tree_digest, versions_digest
 
 if TYPE_CHECKING:  # the runtime does not import the model
     from copernica_directory.model.problems import Problem
 
-F = TypeVar("F", bound=Callable[..., Any])
 PACKAGES = (
     "pyyaml", "markdown", "nh3", "pycountry", "babel", "email-validator", "pillow",
     "defusedxml", "unidecode",
 )  # fmt: skip
 _FORMAT = 3  # of the shard files; another value is read as an empty cache
-_SESSION: ParseSession | None = None
 
 
 def code_digest() -> str:
@@ -148,16 +146,14 @@ class _Shard:
         _write_atomic(self.path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-class ParseSession:
-    """The cache of one build: shards read on first use, written back when they changed."""
+class ParseCache:
+    """The parse cache of one build: shards read on first use, written back when they changed
+    (`save`, after a load that did not fail). Satisfies the model's `loadcache.LoadCache`."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / f"parse-{code_digest()}"
         self.cwd = os.getcwd()
         self._shards: dict[str, _Shard] = {}
-        self._texts: dict[str, dict[str, str]] = {}
-        self._texts_used: dict[str, set[str]] = {}
-        self._texts_dirty: set[str] = set()
         self._vocabularies: dict[int, tuple[Any, str]] = {}
         self.hits = self.misses = 0
 
@@ -219,34 +215,10 @@ class ParseSession:
         shard.store(name, key, deps, result, new)
         return result
 
-    def text_call(self, kind: str, function: Callable[[str], str], text: str) -> str:
-        """`function(text)` for a pure function of one text (Markdown to HTML), remembered."""
-        texts = self._texts.get(kind)
-        if texts is None:
-            texts = self._texts[kind] = _load_texts(self.folder / f"{kind}.pickle")
-            self._texts_used[kind] = set()
-        key = blake(text.encode("utf-8"))
-        self._texts_used[kind].add(key)
-        result = texts.get(key)
-        if result is None:
-            result = texts[key] = function(text)
-            self._texts_dirty.add(kind)
-        # A new string each time: two equal texts in one build must not become one object,
-        # or a record holding both would pickle (and digest) unlike the same record read
-        # from the cache, where they are two (runtime.digest).
-        return (result + "\0")[:-1]
-
     def save(self) -> None:
         """Write the changed shards, without the entries of files that are gone."""
         for shard in self._shards.values():
             shard.save()
-        for kind, texts in self._texts.items():
-            used = self._texts_used[kind]
-            if kind in self._texts_dirty or used != texts.keys():
-                kept = {key: texts[key] for key in sorted(used)}
-                stored = {"format": _FORMAT, "texts": kept}
-                data = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
-                _write_atomic(self.folder / f"{kind}.pickle", data)
 
 
 def _read_pickle(path: Path) -> dict[str, Any]:
@@ -267,12 +239,6 @@ def _read_pickle(path: Path) -> dict[str, Any]:
     ):
         return {}
     return stored if isinstance(stored, dict) else {}
-
-
-def _load_texts(path: Path) -> dict[str, str]:
-    stored = _read_pickle(path)
-    texts = stored.get("texts") if stored.get("format") == _FORMAT else None
-    return dict(texts) if isinstance(texts, dict) else {}
 
 
 def _stamp(path: Path | str) -> tuple[Any, ...] | None:
@@ -305,53 +271,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def parse_session(folder: Path | None) -> Iterator[ParseSession | None]:
-    """Use (and afterwards update) the parse cache in `folder`; None: no cache at all."""
-    global _SESSION
-    if folder is None:
-        yield None
-        return
-    session = ParseSession(folder)
-    previous, _SESSION = _SESSION, session
-    try:
-        yield session
-    finally:
-        _SESSION = previous
-    session.save()  # only after a load that did not fail
-
-
-def cached(kind: str, depends: Depends | None = None, clean_only: bool = False) -> Callable[[F], F]:
-    """Decorate a per-file loader `load(path, vocabularies, problems)` to use the session.
-
-    `depends(path, result)`: the other files the result was read from (their stamps are part
-    of the entry's inputs). `clean_only`: remember only results loaded without problems.
-    """
-
-    def decorate(load: F) -> F:
-        @functools.wraps(load)
-        def wrapper(path: Path, vocabularies: Any, problems: list) -> Any:
-            session = _SESSION
-            if session is None:
-                return load(path, vocabularies, problems)
-            return session.call(kind, load, path, vocabularies, problems, depends, clean_only)
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
-
-
-def cached_text(kind: str) -> Callable[[F], F]:
-    """Decorate a pure function of one text (its result depends on the text and the code
-    only) to be remembered by the session, keyed by the text's digest."""
-
-    def decorate(function: F) -> F:
-        @functools.wraps(function)
-        def wrapper(text: str) -> Any:
-            session = _SESSION
-            if session is None:
-                return function(text)
-            return session.text_call(kind, function, text)
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
+def parse_session(folder: Path) -> Iterator[ParseCache]:
+    """A parse cache in `folder`, saved when the block ends without an error."""
+    cache = ParseCache(folder)
+    yield cache
+    cache.save()  # only after a load that did not fail

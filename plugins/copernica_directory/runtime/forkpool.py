@@ -1,32 +1,37 @@
-"""Run independent jobs in this process and forked copies of it, sharing them out as they go.
+"""Run independent jobs in forked worker processes: the standard library's process pool.
 
 The build's output is thousands of independent pages and files; rendering them is pure Python,
-so only more processes use more cores. Forked workers start with everything already loaded
-(content, compiled templates) and nothing is sent to them: each takes the next chunk of job
-numbers from a shared counter, runs those jobs, and sends back only their (small) results.
+so only more processes use more cores. Workers are forked (`multiprocessing`'s fork context):
+they start with everything already loaded (content, compiled templates), so a job is sent as
+its number only and only its (small) result comes back. A job that fails raises its own
+exception in the build process, with the worker's traceback as its cause; a worker that dies
+fails the run (`BrokenProcessPool`).
 
-Workers are plain `os.fork` children. A failure in any of them fails the whole run with the
-worker's traceback; the parent never returns before every worker has been reaped.
+The one module-level name set at run time, `_FORKED_JOBS`, is set only inside a worker, by the
+pool's initializer as the worker starts: it is how a job's number finds the job in the copy of
+the build's memory the worker was forked with. The build process never sets it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
-import pickle
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
-DEFAULT_CHUNK = 8
+_FORK = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+# In a worker process only: the jobs of the run it was forked for (see the docstring).
+_FORKED_JOBS: list[Sequence[Callable[[], Any]]] = []
 
 
 class WorkerFailed(RuntimeError):
-    """A job failed in a worker process; the message holds its traceback."""
+    """The background process failed or died; the message holds its traceback."""
 
 
 def auto_workers(setting: int | str | None) -> int:
@@ -43,22 +48,7 @@ def auto_workers(setting: int | str | None) -> int:
 
 def can_fork() -> bool:
     """Forking is only safe without other Python threads (their locks would be copied)."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1
-
-
-def _run_chunks(
-    jobs: Sequence[Callable[[], Any]], counter: Any, chunk: int, results: dict[int, Any]
-) -> None:
-    while True:
-        with counter.get_lock():
-            start = counter.value
-            counter.value = start + chunk
-        if start >= len(jobs):
-            return
-        for index in range(start, min(start + chunk, len(jobs))):
-            results[index] = jobs[index]()
+    return _FORK is not None and threading.active_count() == 1
 
 
 @contextmanager
@@ -82,116 +72,88 @@ def spinner_paused() -> Iterator[None]:
             live.start()
 
 
-class Background:
-    """A function running in a forked child; `wait()` returns its result or raises."""
-
-    def __init__(self, function: Callable[[], Any]) -> None:
-        self._done = False
-        self._value: Any = None
-        read_end, write_end = os.pipe()
-        with spinner_paused():
-            pid = os.fork() if can_fork() else None
-        if pid is None:  # other threads: run it here and now
-            os.close(read_end)
-            os.close(write_end)
-            self._value, self._done = function(), True
-            return
-        if pid == 0:  # pragma: no cover - runs in the child
-            os.close(read_end)
-            _worker([function], _Counter(), 1, write_end)
-        os.close(write_end)
-        self._child = (pid, read_end)
-
-    def wait(self) -> Any:
-        """The function's result (raises WorkerFailed if it failed in the child)."""
-        if not self._done:
-            results: dict[int, Any] = {}
-            _collect([self._child], results)
-            self._value, self._done = results[0], True
-        return self._value
+def _adopt(jobs: Sequence[Callable[[], Any]]) -> None:
+    """The pool's initializer, in a freshly forked worker: remember the run's jobs."""
+    _FORKED_JOBS[:] = [jobs]
 
 
-class _Counter:
-    """A counter for one process (the background child runs its single job)."""
-
-    def __init__(self) -> None:
-        self.value = 0
-        self._lock = contextlib.nullcontext()
-
-    def get_lock(self) -> Any:
-        return self._lock
+def _run(index: int) -> Any:
+    """Run job `index` of the run this worker was forked for."""
+    return _FORKED_JOBS[0][index]()
 
 
-def run_jobs(
-    jobs: Sequence[Callable[[], Any]], workers: int, chunk: int = DEFAULT_CHUNK
-) -> list[Any]:
-    """Every job's result, in job order; `workers` processes in all (this one included)."""
-    if workers <= 1 or len(jobs) <= chunk:
+def run_jobs(jobs: Sequence[Callable[[], Any]], workers: int) -> list[Any]:
+    """Every job's result, in job order; in `workers` forked processes when that is more
+    than one (and forking is safe), else here."""
+    if workers <= 1 or len(jobs) <= 1 or not can_fork():
         return [job() for job in jobs]
-    counter = multiprocessing.Value("q", 0)
-    children: list[tuple[int, int]] = []
-    results: dict[int, Any] = {}
     # Objects that exist now are never freed during the run: moving them out of the
     # collector's reach keeps its scans from copying every page the workers share.
     gc.freeze()
     try:
-        with spinner_paused():
-            for _ in range(workers - 1 if can_fork() else 0):
-                read_end, write_end = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # pragma: no cover - runs in the worker
-                    os.close(read_end)
-                    _worker(jobs, counter, chunk, write_end)
-                os.close(write_end)
-                children.append((pid, read_end))
-        try:
-            _run_chunks(jobs, counter, chunk, results)
-        except BaseException:
-            with counter.get_lock():
-                counter.value = len(jobs)  # the workers stop after their current chunk
-            with contextlib.suppress(WorkerFailed):
-                _collect(children, {})  # reap them; this process's error is the one to show
-            raise
-        _collect(children, results)
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(jobs)),
+            mp_context=_FORK,
+            initializer=_adopt,
+            initargs=(jobs,),  # not pickled: a forked worker has them already
+        )
+        with pool:
+            # The first job starts every worker (the pool forks them all before it starts
+            # its own threads): without the spinner's thread.
+            with spinner_paused():
+                futures = [pool.submit(_run, 0)]
+            futures += [pool.submit(_run, index) for index in range(1, len(jobs))]
+            try:
+                return [future.result() for future in futures]
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)  # nothing more starts
+                raise
     finally:
         gc.unfreeze()
-    return [results[index] for index in range(len(jobs))]
 
 
-def _worker(jobs: Sequence[Callable[[], Any]], counter: Any, chunk: int, pipe: int) -> None:
-    """The body of a forked worker: run chunks, send results or the traceback, exit."""
-    status = 0
+class Background:
+    """A function running in a forked child while this process goes on; `wait()` returns its
+    result or raises WorkerFailed. (Without a safe fork it runs here and now.)"""
+
+    def __init__(self, function: Callable[[], Any]) -> None:
+        self._done = False
+        self._value: Any = None
+        if not can_fork():
+            self._value, self._done = function(), True
+            return
+        assert _FORK is not None
+        receive, send = _FORK.Pipe(duplex=False)
+        # A plain forked process, not a pool: a pool's threads would make every later fork
+        # in this process (the page workers) unsafe.
+        with spinner_paused():
+            self._process = _FORK.Process(target=_send_result, args=(function, send))
+            self._process.start()
+        send.close()
+        self._receive = receive
+
+    def wait(self) -> Any:
+        """The function's result (raises WorkerFailed if it failed in the child)."""
+        if not self._done:
+            try:
+                kind, value = self._receive.recv()  # before joining: a full pipe would block it
+            except EOFError:
+                kind, value = "error", "no answer"
+            finally:
+                self._receive.close()
+                self._process.join()
+            if kind != "ok" or self._process.exitcode != 0:
+                raise WorkerFailed(f"background process (exit {self._process.exitcode}):\n{value}")
+            self._value, self._done = value, True
+        return self._value
+
+
+def _send_result(function: Callable[[], Any], send: Any) -> None:  # pragma: no cover - child
     try:
-        results: dict[int, Any] = {}
-        _run_chunks(jobs, counter, chunk, results)
-        payload = pickle.dumps(("ok", results), protocol=pickle.HIGHEST_PROTOCOL)
+        answer = ("ok", function())
     except BaseException:
-        status = 1
-        payload = pickle.dumps(("error", traceback.format_exc()))
-    try:
-        with os.fdopen(pipe, "wb") as stream:
-            stream.write(payload)
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(status)  # no atexit handlers, no cleanup of the parent's objects
-
-
-def _collect(children: list[tuple[int, int]], results: dict[int, Any]) -> None:
-    """Read every worker's answer (before reaping it: a full pipe would block it)."""
-    failures = []
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read()
-        _, status = os.waitpid(pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        try:
-            kind, value = pickle.loads(data) if data else ("error", f"no answer (exit {code})")
-        except Exception as err:  # a truncated answer: the worker died while writing
-            kind, value = "error", f"unreadable answer ({err}); exit {code}"
-        if kind == "ok" and code == 0:
-            results.update(value)
-        else:
-            failures.append(f"worker {pid} (exit {code}):\n{value}")
-    if failures:
-        raise WorkerFailed("\n".join(failures))
+        answer = ("error", traceback.format_exc())
+    send.send(answer)
+    send.close()
+    if answer[0] != "ok":
+        sys.exit(1)

@@ -1,5 +1,6 @@
-"""Incremental builds (INCREMENTAL=1: `make serve` and the benchmark): pages whose inputs did
-not change are not written again, and files no build writes any more are removed.
+"""The build's output writer: every file a build writes goes through it. In incremental builds
+(INCREMENTAL=1: `make serve` and the benchmark) pages whose inputs did not change are not written
+again, and files no build writes any more are removed; in the others it writes everything.
 
 A page's key is the digest of
 - the build's fingerprint: every file of the theme (templates, translations, static files), the
@@ -15,18 +16,17 @@ partner's digest, and any use of the whole `directory` in a template on the dige
 A page is kept only if its key and every recorded dependency are unchanged and its output file is
 the one this cache wrote (same inode, size and times).
 
-Files that are not pages go through `write_output` (left alone when they already hold the same
-bytes) and `copy_output` (left alone when they are this cache's copy of the same source file).
+Files that are not pages go through `OutputWriter.write` (left alone when they already hold the
+same bytes) and `copy` (left alone when they are this cache's copy of the same source file).
 A group of such files that is costly to make (the library's reuse kits and feeds, a partner's
-badges, the JSON API) is made by `output_group(name, inputs, write)`: when the fingerprint and
+badges, the JSON API) is made by `group(name, inputs, write)`: when the fingerprint and
 the group's inputs (the records and source files it is made from) are what an earlier build
 made it from, and every file it wrote then is still the one this cache wrote, it is not made
 again and its files are kept.
 
-Template globals must be classified here: PURE_GLOBALS are functions of their arguments, the
-settings, the theme and the site-wide content above; LOOKUP_GLOBALS are mappings of records that
-are recorded per page. A global in neither list (a new one) turns page skipping off for the
-build, with a warning, until it is classified: an unknown function could read anything.
+Template globals are classified where they are defined (runtime.templateglobals): pure helpers,
+lookups of records that are recorded per page, and data. A callable global that is neither stops
+the build with an error naming it, in every build: an unknown function could read anything.
 
 Without Pelican's DELETE_OUTPUT_DIRECTORY (off in this mode; deleting and writing thousands of
 files again is what an incremental build avoids), files of pages and items that no longer exist
@@ -39,19 +39,19 @@ deleted and the cache is dropped, so the next build starts over.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import pickle
 import re
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemBytecodeCache
 
+from copernica_directory.runtime import RUNTIME_KEY, templateglobals
 from copernica_directory.runtime.cache import _write_atomic
 from copernica_directory.runtime.digest import (
     Digester,
@@ -68,27 +68,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PURE_GLOBALS = frozenset(
-    {
-        # Jinja2's own
-        "range", "dict", "lipsum", "cycler", "joiner", "namespace",
-        # site.generator
-        "asset", "t", "tr", "tr_lang", "expertise_label", "industry_label", "country_name",
-        "format_date", "language_name", "partner_url", "case_url", "browse_url", "choose_url",
-        "review_json_ld", "format_rating", "phone_text",
-        # site.content_site
-        "library_url", "listing_url", "event_url", "event_ics_url", "item_json_url",
-        "event_when", "file_size", "money", "partner_badge", "number",
-    }
-)  # fmt: skip
-LOOKUP_GLOBALS = frozenset({"partners_by_slug"})
 EVERYTHING_CONTEXT = "directory"  # the whole Content: using it makes a page depend on all of it
 VERSIONED = ("pelican", "jinja2", "markupsafe", "babel")
 # Settings that change how a build runs, not what it writes (a parallel build writes the same
 # site as a sequential one: tests/test_build_speed_parts.py).
 # The parsed settings are left out too: made from the others, which are part of the key.
-NOT_IN_OUTPUT = frozenset({"BUILD_WORKERS", "PARALLEL_MIN_JOBS", BUILD_KEY})
-_ALL = "*"
+# The runtime is this build's machinery, not a setting.
+NOT_IN_OUTPUT = frozenset({"BUILD_WORKERS", "PARALLEL_MIN_JOBS", BUILD_KEY, RUNTIME_KEY})
+_ALL = templateglobals.ALL
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -101,55 +88,15 @@ class PageRecord:
     stamp: tuple[int, int, int, int] | None = None
 
 
-class _Recorder:
-    """The lookups the page being rendered made."""
-
-    def __init__(self) -> None:
-        self.deps: dict[tuple[str, str], str] = {}
-
-
-_RECORDING: _Recorder | None = None
-
-
-class _RecordingMapping(Mapping):
-    """A mapping whose item reads make the rendering page depend on the item's digest."""
-
-    def __init__(self, name: str, mapping: Mapping, cache: PageCache) -> None:
-        self._name, self._mapping, self._cache = name, mapping, cache
-
-    def __getitem__(self, key: Any) -> Any:
-        value = self._mapping[key]
-        if _RECORDING is not None:
-            _RECORDING.deps[(self._name, str(key))] = self._cache.dep_digest(self._name, key)
-        return value
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._mapping  # which records exist is part of the fingerprint
-
-    def __iter__(self) -> Iterator[Any]:
-        if _RECORDING is not None:
-            _RECORDING.deps[(self._name, _ALL)] = self._cache.dep_digest(self._name, _ALL)
-        return iter(self._mapping)
-
-    def __len__(self) -> int:
-        return len(self._mapping)
-
-
 class _RecordingObject:
     """An object whose every attribute read makes the page depend on all of it."""
 
-    def __init__(self, name: str, obj: Any, cache: PageCache) -> None:
-        self._name, self._obj, self._cache = name, obj, cache
+    def __init__(self, name: str, obj: Any, writer: OutputWriter) -> None:
+        self._name, self._obj, self._writer = name, obj, writer
 
     def __getattr__(self, attribute: str) -> Any:
-        if _RECORDING is not None:
-            _RECORDING.deps[(self._name, _ALL)] = self._cache.dep_digest(self._name, _ALL)
+        self._writer.looked_up(self._name, _ALL)
         return getattr(self._obj, attribute)
-
-
-def parse_cache_folder(settings: SiteSettings) -> Path | None:
-    """The parse cache's folder in an incremental build; None otherwise (no cache)."""
-    return settings.cache_path / "parse" if settings.incremental else None
 
 
 def _settings_digest(settings: Mapping[str, Any], digester: Digester) -> str:
@@ -164,25 +111,27 @@ def _settings_digest(settings: Mapping[str, Any], digester: Digester) -> str:
     return digester.value(parts)
 
 
-class PageCache:
-    """The page cache of one build of one output folder."""
+class OutputWriter:
+    """What one build writes into one output folder, and (incremental builds) what it keeps.
 
-    def __init__(self, generator: Any) -> None:
-        self.generator = generator
-        self.settings = generator.settings
-        self.output = Path(generator.output_path)
-        self.active = generator.site_settings.incremental
-        self.cache_path = generator.site_settings.cache_path
+    `settings`: Pelican's (part of every page's key); `site`: the same, parsed.
+    """
+
+    def __init__(self, settings: Mapping[str, Any], site: SiteSettings, output: Path) -> None:
+        self.settings = settings
+        self.output = output
+        self.active = site.incremental
+        self.cache_path = site.cache_path
         folder = self.cache_path / "incremental"
         self.index_path = folder / f"pages-{blake(str(self.output.resolve()).encode())}.pickle"
         self.previous: dict[str, PageRecord] = {}
         self.current: dict[str, PageRecord] = {}
-        # Other generated files (write_output, copy_output): path -> (digest of the bytes or
+        # Other generated files (write, copy, note): path -> (digest of the bytes or
         # the source's stamp, stamp).
         self.previous_files: dict[str, tuple[str, Any]] = {}
         self.current_files: dict[str, tuple[str, Any]] = {}
         self._file_log: list[tuple[str, tuple[str, Any], bool]] = []
-        # Groups of other files (output_group): name -> (key, the files it wrote).
+        # Groups of other files (group): name -> (key, the files it wrote).
         self.previous_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.current_groups: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._group_log: list[tuple[str, tuple[str, tuple[str, ...]]]] = []
@@ -191,6 +140,8 @@ class PageCache:
         self.digester = Digester()
         self.fingerprint: str | None = None
         self._deps: dict[tuple[str, str], str] = {}
+        self._lookups: dict[str, templateglobals.Lookup] = {}
+        self._recording: dict[tuple[str, str], str] | None = None  # while a page renders
         self.marker = self.output / f".incremental-{os.getpid()}"
         self.marker_ctime = 0
         # Whatever this build does, an index written by an earlier one no longer describes the
@@ -207,61 +158,62 @@ class PageCache:
             self.output.mkdir(parents=True, exist_ok=True)
             self.marker.write_bytes(b"")
             self.marker_ctime = os.stat(self.marker).st_ctime_ns
-            # Compiled templates too (Jinja checks each against its source's checksum).
+
+    def use_bytecode_cache(self, env: Any) -> None:
+        """Incremental builds keep compiled templates too (Jinja checks each against its
+        source's checksum)."""
+        if self.active:
             jinja = self.cache_path / "jinja"
             jinja.mkdir(parents=True, exist_ok=True)
-            generator.env.bytecode_cache = FileSystemBytecodeCache(str(jinja))
+            env.bytecode_cache = FileSystemBytecodeCache(str(jinja))
 
     # ---------- keys ----------
 
-    def start(self) -> None:
-        """Compute the fingerprint and put the recording proxies in place (parent process)."""
+    def start(self, generator: Any) -> None:
+        """Before the pages render (parent process): check every template global is
+        classified (every build), compute the fingerprint and start recording lookups."""
+        env = generator.env
+        # Each language's helpers are passed to its pages on top of the globals (render.py).
+        languages = getattr(generator, "language_context", {})
+        templateglobals.check([env.globals, *languages.values()])
         if not self.active:
             return
         try:
-            self.fingerprint = self._fingerprint()
-        except (Unhashable, ValueError) as err:
+            self.fingerprint = self._fingerprint(generator)
+        except Unhashable as err:
             log.warning("incremental: every page is rendered (%s)", err)
             self.fingerprint = None
-        env = self.generator.env
-        self._originals = {name: env.globals[name] for name in LOOKUP_GLOBALS & set(env.globals)}
-        for name, mapping in self._originals.items():
-            env.globals[name] = _RecordingMapping(name, mapping, self)
-        context = self.generator.context
-        if EVERYTHING_CONTEXT in context:
-            self._everything = context[EVERYTHING_CONTEXT]
-            context[EVERYTHING_CONTEXT] = _RecordingObject(
+        self._lookups = {lookup.name: lookup for lookup in templateglobals.lookups(env.globals)}
+        for lookup in self._lookups.values():
+            lookup.recorder = self
+        self._context = generator.context
+        if EVERYTHING_CONTEXT in self._context:
+            self._everything = self._context[EVERYTHING_CONTEXT]
+            self._context[EVERYTHING_CONTEXT] = _RecordingObject(
                 EVERYTHING_CONTEXT, self._everything, self
             )
 
     def stop(self) -> None:
-        """Put the real globals and context back once the pages are written."""
-        env, context = self.generator.env, self.generator.context
-        for name, mapping in getattr(self, "_originals", {}).items():
-            env.globals[name] = mapping
+        """Stop recording once the pages are written; the real context back."""
+        for lookup in self._lookups.values():
+            lookup.recorder = None
         if hasattr(self, "_everything"):
-            context[EVERYTHING_CONTEXT] = self._everything
+            self._context[EVERYTHING_CONTEXT] = self._everything
 
-    def _fingerprint(self) -> str:
-        generator, digester = self.generator, self.digester
+    def looked_up(self, name: str, key: str) -> None:
+        """The page being rendered read `key` ("*": all) of the global `name`."""
+        if self._recording is not None:
+            self._recording[(name, key)] = self.dep_digest(name, key)
+
+    def _fingerprint(self, generator: Any) -> str:
+        digester = self.digester
         env = generator.env
-        # Each language's helpers are passed to its pages on top of the globals (render.py).
         languages = getattr(generator, "language_context", {})
-        unknown = sorted(
-            {
-                name
-                for values in (env.globals, *languages.values())
-                for name, value in values.items()
-                if callable(value) and name not in PURE_GLOBALS | LOOKUP_GLOBALS
-            }
-        )
-        if unknown:
-            raise ValueError(f"template globals not classified in incremental.py: {unknown}")
         data_globals = [
             {
                 name: value
                 for name, value in values.items()
-                if not callable(value) and name not in LOOKUP_GLOBALS
+                if not callable(value) and not isinstance(value, templateglobals.Lookup)
             }
             for values in (env.globals, *(languages[lang] for lang in sorted(languages)))
         ]
@@ -304,7 +256,7 @@ class PageCache:
         if name == EVERYTHING_CONTEXT:
             digest = self.digester.value(self._everything)
         else:
-            mapping = self._originals[name]
+            mapping = self._lookups[name].mapping
             if key == _ALL:
                 digest = self.digester.value(list(mapping.values()))
             elif key in mapping:
@@ -334,17 +286,16 @@ class PageCache:
         return (key is not None and self._unchanged(page, key)), key
 
     def render(self, page: Page, key: str | None, render: Callable[[Page], None]) -> Any:
-        """Render `page`, recording what it looks up; the record for `update`."""
-        global _RECORDING
+        """Render `page`, recording what it looks up; the record for `written_page`."""
         if not self.active:
             render(page)
             return None
-        _RECORDING = _Recorder()
+        self._recording = recorded = {}
         try:
             render(page)
-            deps = tuple(sorted((n, k, d) for (n, k), d in _RECORDING.deps.items()))
+            deps = tuple(sorted((n, k, d) for (n, k), d in recorded.items()))
         finally:
-            _RECORDING = None
+            self._recording = None
         return PageRecord(key, deps) if key is not None else None
 
     def _unchanged(self, page: Page, key: str) -> bool:
@@ -380,17 +331,22 @@ class PageCache:
         except ValueError:
             return None
 
-    def write_output(self, path: Path, data: bytes) -> None:
-        """Write `data` to `path`, or leave the file if it already holds exactly that."""
+    def write(self, path: Path, data: str | bytes) -> None:
+        """Write a generated file that is not a page (the API, the library's files, badges,
+        ...); in an incremental build a file that already holds exactly these bytes, as this
+        cache wrote it, is left alone (and not deleted as stale)."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
         rel = self._relative(path)
         if rel is None:
             _write_file(path, data)
             return
         self._keep_or_make(rel, blake(data), path, lambda: _write_file(path, data))
 
-    def copy_output(self, source: Path, target: Path) -> None:
-        """Copy `source` to `target`, or leave `target` if it is the copy this cache made of
-        the same source file (same inode, size and times)."""
+    def copy(self, source: Path, target: Path) -> None:
+        """Copy `source` to `target` (an attachment, a logo, a static asset); in an incremental
+        build `target` is left if it is this cache's copy of the same source file (same inode,
+        size and times)."""
         rel = self._relative(target)
         if rel is None:
             _copy_file(source, target)
@@ -408,14 +364,14 @@ class PageCache:
         make()
         self._file_log.append((rel, (origin, stat_stamp(target)), False))
 
-    def note_output(self, path: Path, origin: str) -> None:
-        """Record a file written by other means (an image library), for `output_group`."""
+    def note(self, path: Path, origin: str) -> None:
+        """Record a file written by other means (an image library) from `origin`, for `group`."""
         rel = self._relative(path)
         if rel is not None:
             self._file_log.append((rel, (f"file {origin}", stat_stamp(path)), False))
 
-    def output_group(self, name: str, inputs: Any, write: Callable[[], Any]) -> None:
-        """Run `write`, which makes files through write_output, copy_output or note_output;
+    def group(self, name: str, inputs: Any, write: Callable[[], Any]) -> None:
+        """Run `write`, which makes files through `write`, `copy` or `note`;
         unless an earlier build ran it for the same fingerprint and `inputs` (what the files
         are made from, besides the code, theme, settings and site-wide content) and every file
         it made then is still the one this cache wrote: those files are kept instead."""
@@ -443,8 +399,8 @@ class PageCache:
         self._group_log.append((name, (key, made)))
 
     def take_file_log(self) -> Any:
-        """What write_output and output_group did since the last call (in a worker: to send
-        to the parent)."""
+        """What `write`, `copy`, `note` and `group` did since the last call (in a worker or the
+        search's process: to send to the build process)."""
         log = (self._file_log, self._group_log)
         self._file_log, self._group_log = [], []
         return log
@@ -529,9 +485,6 @@ class PageCache:
         return deleted
 
 
-_CURRENT: PageCache | None = None
-
-
 def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -540,79 +493,3 @@ def _write_file(path: Path, data: bytes) -> None:
 def _copy_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-
-
-def write_output(path: Path, data: str | bytes) -> None:
-    """Write a generated file that is not a page (the API, the library's files, badges, ...).
-
-    In an incremental build a file that already holds exactly these bytes, as this cache wrote
-    it, is left alone (and not deleted as stale); otherwise, and in every other build, it is
-    written.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if _CURRENT is None:
-        _write_file(path, payload)
-    else:
-        _CURRENT.write_output(path, payload)
-
-
-def copy_output(source: Path, target: Path) -> None:
-    """Copy a file into the output (an attachment, a logo, a static asset).
-
-    In an incremental build a target that is this cache's copy of the same source file is
-    left alone; otherwise, and in every other build, the file is copied.
-    """
-    if _CURRENT is None:
-        _copy_file(source, target)
-    else:
-        _CURRENT.copy_output(source, target)
-
-
-def note_output(path: Path, origin: str) -> None:
-    """A file written into the output by other means (a resized logo), made from `origin`."""
-    if _CURRENT is not None:
-        _CURRENT.note_output(path, origin)
-
-
-def output_group(name: str, inputs: Any, write: Callable[[], Any]) -> None:
-    """Make a group of output files with `write` (through write_output, copy_output and
-    note_output), or, in an incremental build, keep the files an earlier build made for the
-    same `inputs` (records, source file stamps: all the group is made from besides the code,
-    the theme, the settings and the site-wide content) if they are still as it left them."""
-    if _CURRENT is None:
-        write()
-    else:
-        _CURRENT.output_group(name, inputs, write)
-
-
-def begin(generator: Any) -> PageCache:
-    """Start the page cache of this build, before anything is written (one per build;
-    finished by `finish_build`)."""
-    global _CURRENT
-    gc.unfreeze()  # what an earlier build in this process froze (make serve) may go now
-    _CURRENT = PageCache(generator)
-    return _CURRENT
-
-
-def current(generator: Any) -> PageCache:
-    """This build's page cache (started now if `begin` was not called)."""
-    if _CURRENT is None or _CURRENT.generator is not generator:
-        return begin(generator)
-    return _CURRENT
-
-
-def finish_build(pelican: Any = None) -> None:
-    """Pelican's `finalized` signal: every generator has written its files."""
-    global _CURRENT
-    cache, _CURRENT = _CURRENT, None
-    # The build's objects live until the process ends (or the next build in it unfreezes
-    # them): frozen, the collector's last full pass at exit skips them (a quarter of a second
-    # for the benchmark's content, in every build).
-    gc.freeze()
-    if cache is not None and cache.active:
-        counts = cache.finish()
-        log.info(
-            "incremental: %(kept)d kept, %(written)d written pages; %(files kept)d other files "
-            "kept, %(deleted)d deleted",
-            counts,
-        )

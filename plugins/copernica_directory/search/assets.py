@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from lunr.index import Index
 
@@ -29,17 +29,39 @@ from copernica_directory.search.documents import (
     partner_document,
     partner_store,
 )
-from copernica_directory.search.fastbuilder import load_terms, save_terms
+from copernica_directory.search.fastbuilder import Stems
 from copernica_directory.search.pipeline import FOLD_LABEL, SEARCH_LANGUAGES, new_builder
 
 MANIFEST_VERSION = 1
+
+
+class Writer(Protocol):
+    """Where the files go: the build's output writer (runtime.incremental.OutputWriter)."""
+
+    def write(self, path: Path, data: str | bytes) -> None: ...
+
+
+class _Files:
+    """Files written as they are (no build: tools and tests)."""
+
+    def write(self, path: Path, data: str | bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
 FILES_DIR = "files"
 LUNR_JS_VERSION = "2.3.9"
 
 
-def build_index(documents: Iterable[dict[str, str]], fields: dict[str, int], lang: str) -> Index:
-    """A lunr index over `documents` (ref: slug) with the language's pipeline and boosts."""
-    builder = new_builder(lang)
+def build_index(
+    documents: Iterable[dict[str, str]],
+    fields: dict[str, int],
+    lang: str,
+    stems: Stems | None = None,
+) -> Index:
+    """A lunr index over `documents` (ref: slug) with the language's pipeline and boosts
+    (`stems`: the words this build already stemmed)."""
+    builder = new_builder(lang, stems)
     builder.ref("slug")
     for name, boost in fields.items():
         builder.field(name, boost=boost)
@@ -53,20 +75,19 @@ def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _write(folder: Path, stem: str, data: Any) -> str:
+def _write(writer: Writer, folder: Path, stem: str, data: Any) -> str:
     """Write `data` as `files/<stem>.<hash>.json` below the search folder.
 
     The content hash makes caching for a year safe; only manifest.json, beside the files folder,
     is revalidated on every visit (netlify.toml).
     """
-    return _write_payload(folder, stem, _dump(data))
+    return _write_payload(writer, folder, stem, _dump(data))
 
 
-def _write_payload(folder: Path, stem: str, payload: bytes) -> str:
+def _write_payload(writer: Writer, folder: Path, stem: str, payload: bytes) -> str:
     digest = hashlib.sha256(payload).hexdigest()[:10]
     name = f"{FILES_DIR}/{stem}.{digest}.json"
-    (folder / name).parent.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_bytes(payload)
+    writer.write(folder / name, payload)
     return name
 
 
@@ -76,11 +97,12 @@ def index_payload(
     lang: str,
     cache_dir: Path | None,
     used: set[Path] | None = None,
+    stems: Stems | None = None,
 ) -> bytes:
     """The serialized index; with a cache folder (incremental builds), built only when its
     documents, fields, language or the search code changed since it was last built."""
     if cache_dir is None:
-        return _dump(build_index(documents, fields, lang).serialize())
+        return _dump(build_index(documents, fields, lang, stems).serialize())
     # What the index is built from: the ref and the indexed fields (a partner's new name does
     # not rebuild the index of descriptions).
     indexed = [[d["slug"], *(d.get(f, "") for f in fields)] for d in documents]
@@ -93,7 +115,7 @@ def index_payload(
     try:
         return path.read_bytes()
     except OSError:
-        payload = _dump(build_index(documents, fields, lang).serialize())
+        payload = _dump(build_index(documents, fields, lang, stems).serialize())
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         temporary.write_bytes(payload)
@@ -120,8 +142,10 @@ def write_search_assets(
     site_url: str,
     brand_labels: dict[str, dict[str, str]],
     cache_dir: Path | None = None,
+    writer: Writer | None = None,
 ) -> dict[str, Any]:
-    """Write every index, the stores and the manifest; returns the manifest.
+    """Write every index, the stores and the manifest; returns the manifest. `writer`: what
+    writes the files (the build's output writer), or None to write them as they are.
 
     The indexes serve every page language; there is one store per language the build renders
     (its labels, and links to that language's pages). `brand_labels`: by language (those the
@@ -130,11 +154,13 @@ def write_search_assets(
     """
     folder = output / "search"
     folder.mkdir(parents=True, exist_ok=True)
+    writer = writer or _Files()
     indexes = []
     used: set[Path] = set()
+    stems = Stems()
     terms = cache_dir / f"terms-{_code_digest()[:32]}.pickle" if cache_dir else None
     if terms is not None:
-        load_terms(terms)
+        stems.load(terms)
     # (name stem, covers, part, items, fields, document builder). The page loads the core
     # partner index of its language first; everything else after the first results.
     partners, cases = content.partners.values(), content.cases.values()
@@ -155,7 +181,7 @@ def write_search_assets(
                 documents = made[(covers, lang)] = [to_document(i, content, lang) for i in items]
             if not documents:
                 continue  # lunr cannot build an empty index; the page skips absent ones
-            payload = index_payload(documents, fields, lang, cache_dir, used)
+            payload = index_payload(documents, fields, lang, cache_dir, used, stems)
             name = f"{stem}-{lang}"
             indexes.append(
                 {
@@ -163,7 +189,7 @@ def write_search_assets(
                     "covers": covers,
                     "part": part,
                     "lang": lang,
-                    "file": _write_payload(folder, name, payload),
+                    "file": _write_payload(writer, folder, name, payload),
                     "documents": len(documents),
                     "fields": list(fields),
                 }
@@ -176,6 +202,7 @@ def write_search_assets(
         "stores": {
             "partners": {
                 lang: _write(
+                    writer,
                     folder,
                     f"partners-store-{lang}",
                     partner_store(
@@ -186,14 +213,17 @@ def write_search_assets(
             },
             "cases": {
                 lang: _write(
-                    folder, f"cases-store-{lang}", case_store(content, language_url(site_url, lang))
+                    writer,
+                    folder,
+                    f"cases-store-{lang}",
+                    case_store(content, language_url(site_url, lang)),
                 )
                 for lang in brand_labels
             },
         },
     }
-    (folder / "manifest.json").write_bytes(_dump(manifest))
+    writer.write(folder / "manifest.json", _dump(manifest))
     if cache_dir is not None and terms is not None:
-        save_terms(terms)
+        stems.save(terms)
         _prune(cache_dir, used | {terms})
     return manifest

@@ -6,8 +6,9 @@ token occurrence. Our pipeline functions (fold, trimmer, stop word filter, stemm
 the token's text only, so each distinct word is run through the real pipeline once and the
 result reused; the tokenizer becomes one regular-expression split. The field vectors are built
 sorted instead of by repeated binary insertion. Everything lunr.js reads (the serialized index)
-is byte-for-byte what lunr.py's own Builder writes: tests/test_search_fastbuilder.py compares
-them on the sample content.
+is byte-for-byte what lunr.py's own Builder writes: tests/test_build_speed_parts.py
+(test_fast_builder_writes_lunrs_own_index) compares them on the sample content, and fails
+when a lunr.py release changes the internals this class relies on.
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ from lunr.vector import Vector
 
 # lunr.tokenizer's separator characters, as one pattern: runs of them split words.
 _SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]+")
-# Per pipeline (the labels of its functions): word -> the terms the pipeline makes of it.
-_TERMS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
 
 
 def tokenize(value: str) -> list[str]:
@@ -37,18 +36,49 @@ def tokenize(value: str) -> list[str]:
     return [word for word in _SEPARATORS.split(value.lower()) if word]
 
 
+class Stems:
+    """The words run through each pipeline so far: per pipeline (the labels of its functions),
+    word -> the terms it makes of it. One per build, kept between incremental builds."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+
+    def load(self, path: Path) -> None:
+        """Add the words an earlier build stemmed (incremental builds: saves the stemming)."""
+        try:
+            with open(path, "rb") as stream:
+                saved = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return
+        for key, terms in saved.items():
+            self.terms.setdefault(key, {}).update(terms)
+
+    def save(self, path: Path) -> None:
+        """Keep the words stemmed so far for the next build (only pipelines known by label)."""
+        known = {key: terms for key, terms in self.terms.items() if not any("<" in k for k in key)}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+
+
 class FastBuilder(Builder):
     """A lunr Builder whose `add` and field vectors are faster; the index is identical.
 
     Only valid while every pipeline function looks at the token's text alone (not its position
     or neighbours) and no token metadata is kept: `add` falls back to lunr's own code otherwise.
+    `stems`: the words already run through the pipeline, shared by the builders of one build.
     """
+
+    def __init__(self, stems: Stems) -> None:
+        super().__init__()
+        self.stems = stems
 
     def _terms_cache(self) -> dict[str, tuple[str, ...]]:
         # Registered functions are known by their label (the same in every process); any
         # other by its identity, which no other process shares.
         key = tuple(getattr(fn, "label", None) or repr(fn) for fn in self.pipeline._stack)
-        return _TERMS.setdefault(key, {})
+        return self.stems.terms.setdefault(key, {})
 
     def _terms(self, word: str, cache: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
         terms = cache.get(word)
@@ -120,23 +150,3 @@ class FastBuilder(Builder):
             pairs.sort()
             field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
         self.field_vectors = field_vectors
-
-
-def load_terms(path: Path) -> None:
-    """Add the words an earlier build stemmed (incremental builds: saves the stemming)."""
-    try:
-        with open(path, "rb") as stream:
-            saved = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return
-    for key, terms in saved.items():
-        _TERMS.setdefault(key, {}).update(terms)
-
-
-def save_terms(path: Path) -> None:
-    """Keep the words stemmed so far for the next build (only pipelines known by label)."""
-    known = {key: terms for key, terms in _TERMS.items() if not any("<" in k for k in key)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)

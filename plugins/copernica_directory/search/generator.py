@@ -7,6 +7,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from copernica_directory.runtime.build import BuildRuntime
 from copernica_directory.runtime.forkpool import Background
 from copernica_directory.settings import for_build
 
@@ -20,17 +21,19 @@ class SearchAssetsGenerator(Generator):
 
     def generate_context(self) -> None:
         self._background: Background | None = None
+        # Made by the site plugin when its generator started, with the content it loaded.
+        self.runtime = BuildRuntime.of(self.settings)
         content = self.context["directory"]  # loaded and validated by site
         if len(content.partners) >= BACKGROUND_FROM_PARTNERS:
-            self._background = Background(self._write)
+            self._background = self.runtime.background(self._write)
 
     def generate_output(self, writer: Any) -> None:
-        if self._background is not None:
-            self._background.wait()
-        else:
-            self._write()
+        log = self._background.wait() if self._background is not None else self._write()
+        # What the files written or kept were, for the output's records (runtime.incremental).
+        self.runtime.output.apply_file_log(log)
 
-    def _write(self) -> dict[str, Any]:
+    def _write(self) -> Any:
+        """Write the search assets; what the output writer did, for `apply_file_log`."""
         # lunr and nltk are imported here, in the child that builds the indexes: a build that
         # finds them all in its cache never needs them in the build process (0.1 s).
         from copernica_directory.search.assets import write_search_assets
@@ -48,7 +51,13 @@ class SearchAssetsGenerator(Generator):
             }
             for lang in languages
         }
-        cache = settings.cache_path / "search" if settings.incremental else None
-        return write_search_assets(
-            content, Path(self.output_path), settings.siteurl, brand_labels, cache
+        output = self.runtime.output
+        write_search_assets(
+            content,
+            Path(self.output_path),
+            settings.siteurl,
+            brand_labels,
+            self.runtime.search_cache,
+            output,
         )
+        return output.take_file_log()

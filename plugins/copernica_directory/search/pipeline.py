@@ -6,6 +6,10 @@ lunr-languages use (English: porter.py, lunr.js's Porter variant; Dutch: Snowbal
 lunr.py and lunr-languages use), so a word stemmed in the browser meets the same stem in the
 index; tests/test_search_index.py checks this word by word in node.
 theme/static/js/lunr-fold.js is the browser twin of `fold`.
+
+lunr finds a saved pipeline's functions by label in its registry; ours are registered there by
+`register_functions`, which `new_builder` and `load_index` call (importing this module changes
+nothing in lunr).
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import lunr.languages  # noqa: F401 - registers the Snowball stemmers as "stemmer-<lang>"
+import lunr.languages  # noqa: F401 - lunr's own: its Snowball stemmers as "stemmer-<lang>"
 from lunr.builder import Builder
+from lunr.index import Index
 from lunr.languages.trimmer import generate_trimmer
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
@@ -25,7 +30,7 @@ from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.trimmer import trimmer as english_trimmer
 
 from copernica_directory.model.vocab import SITE_LANGUAGES
-from copernica_directory.search.fastbuilder import FastBuilder
+from copernica_directory.search.fastbuilder import FastBuilder, Stems
 from copernica_directory.search.porter import stemmer as english_stemmer
 
 FOLD_LABEL = "foldDiacritics"
@@ -52,11 +57,20 @@ def _fold_token(token: Any, i: int | None = None, tokens: list[Any] | None = Non
     return token.update(lambda s, metadata=None: fold(s))
 
 
-Pipeline.register_function(_fold_token, FOLD_LABEL)
-# Under lunr.js's label, replacing lunr.py's different Porter variant, so that Index.load and
-# saved pipelines resolve "stemmer" to the lunr.js-exact one.
-Pipeline.registered_functions.pop("stemmer", None)
-Pipeline.register_function(english_stemmer, "stemmer")
+def _register(function: Callable[..., Any], label: str) -> None:
+    """`function` under `label` in lunr's registry (unless it is there already)."""
+    if Pipeline.registered_functions.get(label) is not function:
+        Pipeline.registered_functions.pop(label, None)  # replaced without lunr's warning
+        Pipeline.register_function(function, label)
+
+
+def register_functions() -> None:
+    """Our pipeline functions in lunr's registry, under lunr.js's labels: what saved indexes
+    name (the languages' trimmers are registered as their builders are made)."""
+    _register(_fold_token, FOLD_LABEL)
+    # Under lunr.js's label, replacing lunr.py's different Porter variant, so that Index.load
+    # and saved pipelines resolve "stemmer" to the lunr.js-exact one.
+    _register(english_stemmer, "stemmer")
 
 
 @cache
@@ -74,21 +88,30 @@ def _functions(lang: str) -> tuple[Callable[..., Any], Callable[..., Any], Calla
         return english_trimmer, english_stop_word_filter, english_stemmer
     if lang == "nl":
         trimmer = generate_trimmer(_NL_WORD_CHARACTERS)
-        Pipeline.register_function(trimmer, "trimmer-nl")
+        _register(trimmer, "trimmer-nl")
         stop_filter = generate_stop_word_filter(sorted(dutch_stop_words()), language="nl")
         return trimmer, stop_filter, Pipeline.registered_functions["stemmer-nl"]
     raise ValueError(f"no search pipeline for language {lang!r}")
 
 
-def new_builder(lang: str) -> Builder:
-    """A lunr Builder with the language's pipelines set up as lunr-languages would."""
+def new_builder(lang: str, stems: Stems | None = None) -> Builder:
+    """A lunr Builder with the language's pipelines set up as lunr-languages would; `stems`:
+    the words already run through its pipeline (this build's, fastbuilder.py)."""
+    register_functions()
     trimmer, stop_filter, stemmer = _functions(lang)
-    builder = FastBuilder()  # lunr's Builder, the same index, faster (fastbuilder.py)
+    # lunr's Builder, the same index, faster (fastbuilder.py).
+    builder = FastBuilder(stems if stems is not None else Stems())
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.pipeline.add(_fold_token, trimmer, stop_filter, stemmer)
     builder.search_pipeline.add(_fold_token, stemmer)
     return builder
+
+
+def load_index(serialized: dict[str, Any]) -> Index:
+    """A saved index, loaded with our pipeline functions."""
+    register_functions()
+    return Index.load(serialized)
 
 
 def stem(word: str, lang: str) -> str:

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from copernica_directory.runtime.incremental import finish_build
+from copernica_directory.runtime.build import finish_build
 from copernica_directory.site import buildlog
 from copernica_directory.site.build_settings import check_settings
 from copernica_directory.site.generator import DirectoryGenerator
@@ -19,5 +19,6 @@ def register() -> None:
     signals.get_generators.connect(_add_generator)
     # Content problems in the build log: one whole line each, whatever the terminal's width.
     buildlog.install()
-    # Incremental builds: remove what no generator wrote, once all of them have run.
+    # The build's runtime ends once every generator has run (incremental builds: remove what
+    # no generator wrote).
     signals.finalized.connect(finish_build)

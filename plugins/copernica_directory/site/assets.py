@@ -23,7 +23,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from copernica_directory.runtime.incremental import copy_output, write_output
+from copernica_directory.runtime.incremental import OutputWriter
 
 ASSETS_DIR = "assets"
 PUBLISHED_SUFFIXES = (".css", ".js", ".svg", ".png", ".webp", ".ico", ".woff2")
@@ -123,11 +123,11 @@ class StaticAssets:
         except KeyError:
             raise KeyError(f"asset {rel!r} not found in {self.static_dir}") from None
 
-    def write(self, output: Path) -> None:
+    def write(self, writer: OutputWriter, output: Path) -> None:
         """Write every asset to output/assets/ under its fingerprinted name."""
         for rel, name in self.names.items():
             target = output / ASSETS_DIR / name
             if rel in self.rewritten:
-                write_output(target, self.rewritten[rel])
+                writer.write(target, self.rewritten[rel])
             else:
-                copy_output(self.static_dir / rel, target)
+                writer.copy(self.static_dir / rel, target)

@@ -13,7 +13,7 @@ from copernica_directory.model import ContentError, Problem
 from copernica_directory.model.contentfiles import Refused, read_bytes
 from copernica_directory.model.loader import display_path
 from copernica_directory.model.logos import MAX_SVG_BYTES, clean_svg
-from copernica_directory.runtime.incremental import copy_output, write_output
+from copernica_directory.runtime.incremental import OutputWriter
 
 
 def cleaned_svg(source: Path) -> bytes:
@@ -30,9 +30,9 @@ def cleaned_svg(source: Path) -> bytes:
     return result.svg
 
 
-def publish_file(source: Path, target: Path) -> None:
+def publish_file(writer: OutputWriter, source: Path, target: Path) -> None:
     """Put the file at `source` into the output at `target`: an SVG cleaned, others copied."""
     if source.suffix.lower() == ".svg":
-        write_output(target, cleaned_svg(source))
+        writer.write(target, cleaned_svg(source))
     else:
-        copy_output(source, target)
+        writer.copy(source, target)

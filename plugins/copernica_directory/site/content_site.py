@@ -36,7 +36,8 @@ from copernica_directory.render.badges import (
 )
 from copernica_directory.render.charts import bar_chart, column_chart
 from copernica_directory.runtime.digest import stat_stamp
-from copernica_directory.runtime.incremental import output_group, write_output
+from copernica_directory.runtime.incremental import OutputWriter
+from copernica_directory.runtime.templateglobals import pure
 from copernica_directory.settings import SiteSettings
 from copernica_directory.site import programme
 from copernica_directory.site.attachments import publish_file
@@ -157,10 +158,15 @@ class ContentSite:
         return {
             "PUBLIC_SITEURL": self.public_url,
             "build_date": self.publication.today,
-            "library_url": library_url,
-            "listing_url": listing_url,
-            "event_url": event_url,
-            "event_ics_url": event_ics_url,
+            **pure(
+                {
+                    "library_url": library_url,
+                    "listing_url": listing_url,
+                    "event_url": event_url,
+                    "event_ics_url": event_ics_url,
+                    "item_json_url": item_json_path,
+                }
+            ),
             "events_ics_url": EVENTS_ICS_URL,
             "feed_url": FEED_URL,
             "csv_url": CSV_URL,
@@ -168,7 +174,6 @@ class ContentSite:
             "programme_url": PROGRAMME_URL,
             "join_url": JOIN_URL,
             "numbers_url": NUMBERS_URL,
-            "item_json_url": item_json_path,
             "partner_signup_url": SIGNUP_URL,
         }
 
@@ -176,10 +181,14 @@ class ContentSite:
         """Helpers that speak the page's language."""
         return {
             "PUBLIC_LANGURL": self.public_lang_url(lang),
-            "event_when": lambda event: event_when(event, lang),
-            "file_size": lambda size: file_size(size, lang),
-            "money": lambda value: money(value, lang),
-            "partner_badge": lambda partner: self.badge(partner, lang),
+            **pure(
+                {
+                    "event_when": lambda event: event_when(event, lang),
+                    "file_size": lambda size: file_size(size, lang),
+                    "money": lambda value: money(value, lang),
+                    "partner_badge": lambda partner: self.badge(partner, lang),
+                }
+            ),
         }
 
     # ---------- pages ----------
@@ -273,12 +282,12 @@ class ContentSite:
 
     # ---------- files ----------
 
-    def write_files(self, output: Path, content_root: Path) -> None:
+    def write_files(self, writer: OutputWriter, output: Path, content_root: Path) -> None:
         """Everything that is not a page: attachments, reuse files, feeds, calendars, ...
         The files in words exist once per language, below that language's folder.
 
-        Each group of files names what it is made from (runtime.incremental
-        .output_group): an incremental build makes again only the groups whose records or
+        Each group of files names what it is made from (runtime.incremental, `group`): an
+        incremental build makes again only the groups whose records or
         source files changed (a renamed partner: its badges and the CSV, not the library)."""
         items, events = self.publication.library, self.publication.events
         library_sources = [
@@ -288,10 +297,10 @@ class ContentSite:
             if name
             for source in [content_root / LIBRARY_DIR / item.type / name]
         ]
-        output_group(
+        writer.group(
             "library",
             (items, library_sources),
-            lambda: self._write_library(output, content_root),
+            lambda: self._write_library(writer, output, content_root),
         )
         event_sources = [
             (source, stat_stamp(source))
@@ -299,48 +308,49 @@ class ContentSite:
             if event.cover
             for source in [content_root / EVENTS_DIR / event.cover]
         ]
-        output_group(
+        writer.group(
             "events",
             (events, event_sources),
-            lambda: self._write_event_covers(output, content_root),
+            lambda: self._write_event_covers(writer, output, content_root),
         )
         partners = list(self.content.partners.values())
-        output_group(
+        writer.group(
             "csv",
             partners,
-            lambda: _write(output / CSV_URL, directory_csv(self.content, self.public_url)),
+            lambda: writer.write(output / CSV_URL, directory_csv(self.content, self.public_url)),
         )
         for lang in self.languages:
-            self._write_language_files(output / language_prefix(lang), lang)
+            self._write_language_files(writer, output / language_prefix(lang), lang)
 
-    def _write_library(self, output: Path, content_root: Path) -> None:
+    def _write_library(self, writer: OutputWriter, output: Path, content_root: Path) -> None:
         """Every live item's files and JSON, and the JSON of the whole library."""
         items = self.publication.library
         labels = self.labels(DEFAULT_LANGUAGE)
         for item in items:
-            self._write_item(item, output, content_root, labels)
-        _write(output / "api" / "library.json", dump(library_json(items, self.public_url, labels)))
+            self._write_item(writer, item, output, content_root, labels)
+        data = dump(library_json(items, self.public_url, labels))
+        writer.write(output / "api" / "library.json", data)
 
-    def _write_event_covers(self, output: Path, content_root: Path) -> None:
+    def _write_event_covers(self, writer: OutputWriter, output: Path, content_root: Path) -> None:
         for event in self.publication.events:
-            self._copy(content_root / EVENTS_DIR, event.cover, output / event_url(event))
+            _copy(writer, content_root / EVENTS_DIR, event.cover, output / event_url(event))
 
-    def _write_language_files(self, folder: Path, lang: str) -> None:
+    def _write_language_files(self, writer: OutputWriter, folder: Path, lang: str) -> None:
         """The feed, the calendars, the badges and the charts of one language."""
         publication = self.publication
         inputs = (lang, publication.today, publication.library, publication.events)
         inputs += (publication.upcoming,)
-        output_group(f"{lang}/feeds", inputs, lambda: self._write_feeds(folder, lang))
+        writer.group(f"{lang}/feeds", inputs, lambda: self._write_feeds(writer, folder, lang))
         for partner in self.content.partners.values():
-            output_group(
+            writer.group(
                 f"{lang}/badges/{partner.slug}",
                 (lang, partner),
-                partial(self._write_badges, folder, partner, lang),
+                partial(self._write_badges, writer, folder, partner, lang),
             )
         for chart in self.numbers(lang)["charts"]:
-            _write(folder / chart["url"], chart["chart"].svg)
+            writer.write(folder / chart["url"], chart["chart"].svg)
 
-    def _write_feeds(self, folder: Path, lang: str) -> None:
+    def _write_feeds(self, writer: OutputWriter, folder: Path, lang: str) -> None:
         """The library's feed and the events' calendars of one language."""
         # icalendar only when calendars are made: an incremental build mostly keeps them.
         from copernica_directory.site.ics import event_calendar
@@ -351,12 +361,12 @@ class ContentSite:
         feed = atom_feed(
             items, self.public_url, pages_url, labels, t("feed_title"), t("feed_subtitle")
         )
-        _write(folder / FEED_URL, feed)
+        writer.write(folder / FEED_URL, feed)
         for event in self.publication.events:
             calendar = event_calendar(
                 [event], pages_url, today, labels, event.title, f"event-{event.slug}-calendar"
             )
-            _write(folder / event_ics_url(event), calendar)
+            writer.write(folder / event_ics_url(event), calendar)
         upcoming = event_calendar(
             self.publication.upcoming,
             pages_url,
@@ -366,33 +376,35 @@ class ContentSite:
             "events",
             t("events_calendar_description"),
         )
-        _write(folder / EVENTS_ICS_URL, upcoming)
+        writer.write(folder / EVENTS_ICS_URL, upcoming)
 
-    def _write_badges(self, folder: Path, partner: Partner, lang: str) -> None:
+    def _write_badges(
+        self, writer: OutputWriter, folder: Path, partner: Partner, lang: str
+    ) -> None:
         text = self.badge_text(partner, lang)
         for theme in THEMES:
-            _write(folder / badge_url(partner.slug, theme), badge_svg(text, theme))
+            writer.write(folder / badge_url(partner.slug, theme), badge_svg(text, theme))
 
     def _write_item(
-        self, item: LibraryItem, output: Path, content_root: Path, labels: Labels
+        self,
+        writer: OutputWriter,
+        item: LibraryItem,
+        output: Path,
+        content_root: Path,
+        labels: Labels,
     ) -> None:
         folder = output / library_url(item)
         source = content_root / LIBRARY_DIR / item.type
-        self._copy(source, item.file, folder)
-        self._copy(source, item.cover, folder)
+        _copy(writer, source, item.file, folder)
+        _copy(writer, source, item.cover, folder)
         kit = self.kits[item.key]
         for variant in kit.variants if kit else ():
-            _write(folder / variant.html_file, variant.document)
-            _write(folder / variant.markdown_file, variant.markdown)
+            writer.write(folder / variant.html_file, variant.document)
+            writer.write(folder / variant.markdown_file, variant.markdown)
         data = item_json(item, self.public_url, kit, labels)
-        _write(output / item_json_path(item), dump(data))
-
-    @staticmethod
-    def _copy(source: Path, name: str | None, folder: Path) -> None:
-        if name:  # an SVG cover is published cleaned, as the checks passed it
-            publish_file(source / name, folder / name)
+        writer.write(output / item_json_path(item), dump(data))
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    # Incremental builds leave a file alone when it already holds these bytes (issue 7).
-    write_output(path, data)
+def _copy(writer: OutputWriter, source: Path, name: str | None, folder: Path) -> None:
+    if name:  # an SVG cover is published cleaned, as the checks passed it
+        publish_file(writer, source / name, folder / name)

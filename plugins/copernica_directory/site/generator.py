@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from functools import cache, partial
 from itertools import chain
 from pathlib import Path
@@ -25,9 +24,10 @@ from copernica_directory.model.vocab import (
     language_prefix,
     language_url,
 )
-from copernica_directory.runtime import incremental
-from copernica_directory.runtime.cache import parse_session
+from copernica_directory.runtime.build import BuildRuntime
 from copernica_directory.runtime.digest import stat_stamp
+from copernica_directory.runtime.incremental import OutputWriter
+from copernica_directory.runtime.templateglobals import Lookup, pure
 from copernica_directory.settings import SiteSettings, for_build
 from copernica_directory.site.api import partners_json, review_json_ld, script_json
 from copernica_directory.site.assets import StaticAssets
@@ -53,6 +53,7 @@ class DirectoryGenerator(Generator):
 
     content: Content
     site_settings: SiteSettings  # this build's settings, parsed and checked
+    runtime: BuildRuntime  # this build's caches, workers and output writer
     languages: tuple[str, ...]  # the languages this build renders, the default first
     # Per language, what its pages' templates see on top of the shared globals (render.py).
     language_context: dict[str, dict[str, Any]]
@@ -61,18 +62,17 @@ class DirectoryGenerator(Generator):
         # Parsed and checked when the build started (build_settings.py).
         settings = self.site_settings = for_build(self.settings)
         self.languages = settings.site_languages
-        # Before anything is written: what an incremental build keeps is decided against it.
-        incremental.begin(self)
+        # Before anything is written: what an incremental build keeps is decided against the
+        # output as the last build left it. The search plugin finds the runtime in settings.
+        runtime = self.runtime = BuildRuntime.begin(self.settings, settings, Path(self.output_path))
+        runtime.output.use_bytecode_cache(self.env)
         # Incremental builds reuse what loading unchanged files produced (runtime.cache).
-        with parse_session(incremental.parse_cache_folder(settings)):
-            content, problems = load_content(Path(self.path))
+        content, problems = load_content(Path(self.path), cache=runtime.parse_cache)
+        runtime.loaded()
         if problems:
             # Pelican only logs a bad file and carries on; we stop, so nothing wrong is
             # published. The exception's message lists every problem, one per line.
             raise ContentError(problems)
-        # The content lives as long as the build: out of the collector's reach, its next full
-        # pass does not scan the million objects loading made (0.1 s at the benchmark's size).
-        gc.freeze()
         self.content = content
         self.translations = Translations.load(Path(self.theme) / TABLE_FILE)
         self.assets = StaticAssets(Path(self.theme) / "static")
@@ -134,35 +134,48 @@ class DirectoryGenerator(Generator):
             "LANGURL": language_url(self.site_settings.siteurl, lang),
             "lang_prefix": language_prefix(lang),
             "site_languages": self._language_roots(),
-            "t": t,
-            "tr": tr,
-            "tr_lang": tr_lang,
-            "expertise_label": lambda term: taxonomies["expertise"].label(term, lang),
-            "industry_label": lambda term: taxonomies["industries"].label(term, lang),
-            "country_name": lambda code: country_name(code, lang),
-            # Babel formats are slow and pages repeat the same few dates and ratings.
-            "format_date": cache(lambda day: format_date(_local_day(day), "long", locale=lang)),
-            "language_name": lambda code: language_name(code, lang),
-            "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
-            "choose_url": lambda slug: choose_url(choose_template, slug, lang),
+            # Functions of their arguments, the settings, the theme and the site-wide content
+            # only (runtime.templateglobals): an incremental build may keep pages using them.
+            **pure(
+                {
+                    "t": t,
+                    "tr": tr,
+                    "tr_lang": tr_lang,
+                    "expertise_label": lambda term: taxonomies["expertise"].label(term, lang),
+                    "industry_label": lambda term: taxonomies["industries"].label(term, lang),
+                    "country_name": lambda code: country_name(code, lang),
+                    # Babel formats are slow and pages repeat the same few dates and ratings.
+                    "format_date": cache(
+                        lambda day: format_date(_local_day(day), "long", locale=lang)
+                    ),
+                    "language_name": lambda code: language_name(code, lang),
+                    "format_rating": cache(lambda value: format_decimal(value, "0.0", locale=lang)),
+                    "choose_url": lambda slug: choose_url(choose_template, slug, lang),
+                }
+            ),
         }
 
     def _shared_globals(self) -> dict[str, Any]:
         """What every page sees, whatever its language."""
         siteurl = self.site_settings.siteurl
         return {
-            "asset": lambda rel: self.assets.url(rel, siteurl),
-            "partner_url": partner_url,
-            "phone_text": phone_text,
-            "case_url": case_url,
-            "browse_url": browse_url,
+            **pure(
+                {
+                    "asset": lambda rel: self.assets.url(rel, siteurl),
+                    "partner_url": partner_url,
+                    "phone_text": phone_text,
+                    "case_url": case_url,
+                    "browse_url": browse_url,
+                    "review_json_ld": review_json_ld,
+                }
+            ),
             "taxonomies": self.content.taxonomies,
-            "partners_by_slug": self.content.partners,
+            # Each partner a page reads from it is recorded: the page depends on that partner.
+            "partners_by_slug": Lookup("partners_by_slug", self.content.partners),
             # Reviews: the same settings the review tools use, so the form and the
             # "How we check reviews" page always say what the code does.
             "review_settings": REVIEW_SETTINGS,
             "review_checks": CHECKS,
-            "review_json_ld": review_json_ld,
         }
 
     def generate_output(self, writer: Any) -> None:
@@ -181,51 +194,50 @@ class DirectoryGenerator(Generator):
                 lambda: self._write_sitemap(pages),
                 self._write_api,
                 self._copy_logos,
-                lambda: self.site.write_files(Path(self.output_path), Path(self.path)),
-                lambda: self.assets.write(Path(self.output_path)),
+                lambda: self.site.write_files(
+                    self.runtime.output, Path(self.output_path), Path(self.path)
+                ),
+                lambda: self.assets.write(self.runtime.output, Path(self.output_path)),
             ],
         )
 
     def _write_sitemap(self, pages: list[Page]) -> None:
         output, public_url = Path(self.output_path), self.site.public_url
-        incremental.write_output(
-            output / SITEMAP_URL, sitemap_xml(pages, public_url, self.languages)
-        )
-        incremental.write_output(output / ROBOTS_URL, robots_txt(public_url))
+        writer = self.runtime.output
+        writer.write(output / SITEMAP_URL, sitemap_xml(pages, public_url, self.languages))
+        writer.write(output / ROBOTS_URL, robots_txt(public_url))
 
     def _write_api(self) -> None:
         target = Path(self.output_path) / "api" / "partners.json"
         # Made from the partners (their cases and reviews included) and the settings.
-        incremental.output_group(
+        writer = self.runtime.output
+        writer.group(
             "api",
             list(self.content.partners.values()),
-            lambda: incremental.write_output(
-                target, partners_json(self.content, self.site_settings.siteurl)
-            ),
+            lambda: writer.write(target, partners_json(self.content, self.site_settings.siteurl)),
         )
 
     def _copy_logos(self) -> None:
         # SVGs ship as the model's cleaner writes them from their parsed tree, never as
         # uploaded; raster logos only as resized renditions, so a 5 MB upload never reaches a
         # visitor. Each is made again only when its file changed.
+        writer = self.runtime.output
         for partner in self.content.partners.values():
             if not partner.logo:
                 continue
             source = Path(self.path) / "partners" / partner.slug / partner.logo
             folder = Path(self.output_path) / "partners" / partner.slug
             if partner.logo == partner.published_logo:
-                write = partial(publish_file, source, folder / partner.logo)
+                write = partial(publish_file, writer, source, folder / partner.logo)
             else:
-                write = partial(_write_renditions, source, folder)
-            incremental.output_group(
-                f"logo/{partner.slug}", (str(source), stat_stamp(source)), write
-            )
+                write = partial(_write_renditions, writer, source, folder)
+            writer.group(f"logo/{partner.slug}", (str(source), stat_stamp(source)), write)
 
 
-def _write_renditions(source: Path, folder: Path) -> None:
+def _write_renditions(writer: OutputWriter, source: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in write_renditions(source, folder).values():
-        incremental.note_output(folder / name, str(stat_stamp(source)))
+        writer.note(folder / name, str(stat_stamp(source)))
 
 
 def _local_day(value: dt.date) -> dt.date:

@@ -2,8 +2,9 @@
 in several processes when there are many.
 
 Templates are compiled once, in this process, before any worker starts; workers are forked
-copies (runtime.forkpool) that render their share of the pages and the other output jobs
-(the JSON API, logos, the library's files, static assets) and report which pages they wrote.
+copies (the build's runtime: runtime.build, runtime.forkpool) that render their share of the
+pages and the other output jobs (the JSON API, logos, the library's files, static assets) and
+report which pages they wrote.
 BUILD_WORKERS sets the number of processes (0: one per CPU, at most 4; 1: no workers);
 PARALLEL_MIN_JOBS below which one process does everything (small sites, the tests).
 """
@@ -14,8 +15,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from copernica_directory.runtime import incremental
-from copernica_directory.runtime.forkpool import auto_workers, run_jobs
 from copernica_directory.site.pages import Page
 
 
@@ -31,12 +30,14 @@ def _precompile(generator: Any, pages: list[Page]) -> None:
 def write_pages(
     generator: Any, writer: Any, pages: Iterable[Page], also: Iterable[Callable[[], Any]] = ()
 ) -> None:
-    """Write every page of `pages` with `writer`, and run the `also` jobs."""
+    """Write every page of `pages` with `writer` (Pelican's), and run the `also` jobs; the
+    build's output writer (generator.runtime.output) decides which pages to keep."""
     pages = list(pages)
     settings = generator.settings
     site = generator.site_settings
-    cache = incremental.current(generator)
-    cache.start()
+    runtime = generator.runtime
+    cache = runtime.output
+    cache.start(generator)
     try:
         # Unchanged pages (incremental builds) are decided here; the rest are jobs.
         to_render = []
@@ -75,10 +76,10 @@ def write_pages(
         # A big site is worth the workers even when few pages changed: the other jobs (the
         # library's files, the API) are sizeable too.
         minimum = site.parallel_min_jobs
-        workers = auto_workers(site.build_workers) if len(pages) >= minimum else 1
+        workers = runtime.workers if len(pages) >= minimum else 1
         if workers > 1 and len(to_render) >= minimum:
             _precompile(generator, [page for page, _ in to_render])
-        results = run_jobs(jobs, workers, chunk=1)
+        results = runtime.run_jobs(jobs, workers)
     finally:
         cache.stop()
     for log in results[: len(other)]:

@@ -1,4 +1,5 @@
-"""Pausing Python's cyclic garbage collector while a content tree is loaded.
+"""Pausing Python's cyclic garbage collector while a content tree is loaded (the loader's own
+policy: every caller, the build, the validator and the tools, gains from it).
 
 Loading creates hundreds of thousands of small, long-lived objects; every few thousand
 allocations the collector scans all of them again, which cost about a fifth of the load time
