@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from copernica_directory.cli import add_content_option
 from copernica_directory.model.loader import LIBRARY_DIR, load_content
 from copernica_directory.tools.pdfwriter import blocks_from_text, unicode_font_available, write_pdf
 
@@ -43,7 +44,7 @@ def sample_pdf(
 def main(argv: Sequence[str] | None = None) -> int:
     """Write every sample whitepaper's PDF; exit 1 when one has no text, 2 without the font."""
     parser = argparse.ArgumentParser(prog="sample_pdfs.py", description=__doc__.split("\n")[0])
-    parser.add_argument("--content", type=Path, default=Path("content"))
+    add_content_option(parser)
     parser.add_argument("--sources", type=Path, default=SOURCES)
     args = parser.parse_args(argv)
     if not unicode_font_available():
