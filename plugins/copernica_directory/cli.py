@@ -1,10 +1,10 @@
-"""What the command-line tools share: the exit statuses, the `--content` option and the way
-misuse is reported. Imports nothing of the project."""
+"""What the command-line tools share: the exit statuses, and the `--content` option with its
+check. Imports nothing of the project."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 # The tools' exit statuses: done, problems found (in the content, the review, ...), misuse.
@@ -18,16 +18,10 @@ def add_content_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def usage_error(parser: argparse.ArgumentParser, message: str) -> int:
-    """Report misuse as argparse does (the usage, then `PROG: error: MESSAGE`, on standard
-    error) and return EXIT_USAGE, for a main() that returns its status rather than exiting."""
-    parser.print_usage(sys.stderr)
-    print(f"{parser.prog}: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
-
-
-def missing_content(parser: argparse.ArgumentParser, content: Path) -> int | None:
-    """EXIT_USAGE, after saying so, when `content` is not a folder; None when it is."""
-    if content.is_dir():
-        return None
-    return usage_error(parser, f"content folder {content} not found")
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, when `--content` names a folder; misuse stops the tool as argparse does
+    (the usage, then `PROG: error: MESSAGE`, exit status EXIT_USAGE)."""
+    args = parser.parse_args(argv)
+    if not args.content.is_dir():
+        parser.error(f"content folder {args.content} not found")
+    return args

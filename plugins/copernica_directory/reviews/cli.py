@@ -22,7 +22,7 @@ from copernica_directory.cli import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     add_content_option,
-    missing_content,
+    parse_args,
 )
 from copernica_directory.model import Review, display_path, format_problems, load_content
 from copernica_directory.model.loader import load_review_text, review_paths
@@ -363,11 +363,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one verb; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    missing = missing_content(parser, args.content)
-    if missing is not None:
-        return missing
+    args = parse_args(_parser(), argv)
     try:
         return int(args.run(args))
     except Usage as err:

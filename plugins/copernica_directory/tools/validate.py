@@ -12,8 +12,7 @@ from copernica_directory.cli import (
     EXIT_OK,
     EXIT_PROBLEMS,
     add_content_option,
-    missing_content,
-    usage_error,
+    parse_args,
 )
 from copernica_directory.model.loader import load_content
 from copernica_directory.model.problems import format_problems
@@ -76,14 +75,11 @@ def _expand(paths: Sequence[Path], root: Path) -> list[Path] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the validator; returns the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
-    missing = missing_content(parser, args.content)
-    if missing is not None:
-        return missing
+    args = parse_args(parser, argv)
     try:
         files = _expand(args.paths, args.content)
     except ValueError as err:
-        return usage_error(parser, str(err))
+        parser.error(str(err))
     content, problems = load_content(args.content, files)
     if problems:
         print(format_problems(problems, args.format))
