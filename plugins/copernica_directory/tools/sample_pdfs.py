@@ -15,10 +15,11 @@ from pathlib import Path
 
 from copernica_directory.cli import add_content_option
 from copernica_directory.model.loader import LIBRARY_DIR, load_content
+from copernica_directory.settings import PUBLIC_ADDRESS
 from copernica_directory.tools.pdfwriter import blocks_from_text, unicode_font_available, write_pdf
+from copernica_directory.urls import library_item_url
 
 SOURCES = Path("docs") / "samples" / "whitepapers"
-PUBLIC_HOST = "partners.copernica.com"
 LABELS = {"en": ("Whitepaper", "Contents"), "nl": ("Whitepaper", "Inhoud")}
 
 
@@ -66,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{source}: missing, so {item.file} was not written")
             status = 1
             continue
-        url = f"{PUBLIC_HOST}/library/whitepapers/{item.slug}/"
+        # The footer names the page that offers the PDF, on the public site.
+        url = f"{PUBLIC_ADDRESS.removeprefix('https://')}/{library_item_url(item.type, item.slug)}"
         data = sample_pdf(
             source.read_text(encoding="utf-8"),
             item.title,
