@@ -6,12 +6,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from copernica_directory.buildcommand import pelican_command
 from copernica_directory.model import load_content
 from copernica_directory.sitecheck.localserver import serve
 
@@ -78,19 +78,7 @@ def run_pelican(
     """A real Pelican build with the project's settings, theme and plugins, as on `build_date`
     (`env`: more environment variables, e.g. INCREMENTAL)."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-o",
-            str(output),
-            "-s",
-            str(ROOT / "pelican.conf.py"),
-            "--fatal",
-            "errors",
-            *extra,
-        ],
+        pelican_command(content, output, ROOT / "pelican.conf.py", *extra),
         cwd=ROOT,
         env={**os.environ, "BUILD_DATE": build_date, **(env or {})},
         capture_output=True,

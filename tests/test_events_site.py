@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import CONTENT, run_pelican
+from conftest import CONTENT, few_partners_copy, run_pelican
 from htmlscan import parse
 from icalendar import Calendar
 
@@ -140,10 +140,11 @@ def test_the_subscription_calendar_holds_the_upcoming_events(built_site: Path) -
     assert start == dt.datetime(2027, 2, 4, 10, tzinfo=ZoneInfo("Europe/Oslo"))
 
 
-def test_an_event_written_with_only_an_offset_is_in_utc(content_copy: Path, tmp_path: Path) -> None:
-    path = content_copy / "events" / "partnerdag-2027.md"
+def test_an_event_written_with_only_an_offset_is_in_utc(tmp_path: Path) -> None:
+    content = few_partners_copy(tmp_path / "content")  # the events whole
+    path = content / "events" / "partnerdag-2027.md"
     path.write_text(path.read_text().replace("timezone: Europe/Amsterdam\n", ""), "utf-8")
-    result = run_pelican(content_copy, tmp_path / "out")
+    result = run_pelican(content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     (vevent,) = calendar(tmp_path / "out" / "events" / "partnerdag-2027.ics").walk("VEVENT")
     assert vevent["DTSTART"].to_ical() == b"20270121T090000Z"

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, run_pelican
+from conftest import CONTENT, few_partners_copy, run_pelican
 
 from copernica_directory.model.vocab import SITE_LANGUAGES
 from copernica_directory.settings import SettingsError, parse
@@ -47,8 +47,10 @@ def test_the_setting_is_checked() -> None:
 
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("english") / "output"
-    result = run_pelican(CONTENT, output, env={"SITE_LANGUAGES": "en"})
+    """The sample with a quarter of its partners (every kind of page) built in English only."""
+    root = tmp_path_factory.mktemp("english")
+    output = root / "output"
+    result = run_pelican(few_partners_copy(root / "content"), output, env={"SITE_LANGUAGES": "en"})
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import BUILD_DATE, CONTENT, run_pelican, write
+from conftest import BUILD_DATE, CONTENT, few_partners_copy, run_pelican, write
 from htmlscan import parse
 
 from copernica_directory.model import load_content
@@ -221,9 +221,12 @@ def test_a_json_file_per_item_and_an_index(built_site: Path, sample) -> None:
 
 @pytest.fixture(scope="module")
 def later_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample built as on 2026-12-08, four items a page."""
-    output = tmp_path_factory.mktemp("later") / "output"
-    result = run_pelican(CONTENT, output, "-e", "LIBRARY_PAGE_SIZE=4", build_date="2026-12-08")
+    """The sample built as on 2026-12-08, four items a page (the library whole, a quarter of
+    the partners)."""
+    root = tmp_path_factory.mktemp("later")
+    content = few_partners_copy(root / "content")
+    output = root / "output"
+    result = run_pelican(content, output, "-e", "LIBRARY_PAGE_SIZE=4", build_date="2026-12-08")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, CONTENT, ROOT, write
+from conftest import BUILD_DATE, CONTENT, ROOT, few_partners_copy, write
 from gfm import seen
 
 from copernica_directory.prchecks import comment
@@ -42,8 +42,10 @@ def commit(repo: Path, message: str = "change") -> None:
 
 
 def make_repo(path: Path, site: bool = False) -> Path:
-    """The sample content (and with `site`, the settings and theme) as a repository's base."""
-    shutil.copytree(CONTENT, path / "content")
+    """The sample content with a quarter of its partners (every kind of file and relation the
+    scenarios change; with `site`, the settings and theme too) as a repository's base. Each
+    scenario validates the tree twice, and the gate builds the site."""
+    few_partners_copy(path / "content")
     write(path / ".github" / "staff.yaml", f"staff: [{STAFF}]\n")
     if site:
         shutil.copy(ROOT / "pelican.conf.py", path / "pelican.conf.py")

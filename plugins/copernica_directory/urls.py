@@ -15,5 +15,10 @@ def case_url(slug: str) -> str:
     return f"cases/{slug}/"
 
 
+def library_item_url(kind: str, slug: str) -> str:
+    """A library item's page: `kind` is its type (articles, best-practices, whitepapers)."""
+    return f"library/{kind}/{slug}/"
+
+
 def browse_url(kind: str, key: str | None = None) -> str:
     return f"partners/{kind}/{key}/" if key else f"partners/{kind}/"

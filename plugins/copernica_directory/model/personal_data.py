@@ -59,11 +59,16 @@ _EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[^\W\d_]{{2,24}}(?![\w-])",
     re.IGNORECASE,
 )
+# The top-level domains most addresses in reviews end with: the generic ones and those of the
+# site's markets. Domain names in running text are recognised by them (here and in the review
+# checks' links), since a list of every domain would match ordinary words.
+COMMON_TLDS = (
+    "com", "net", "org", "info", "biz", "io", "co", "eu", "nl", "be", "de", "uk", "fr", "es",
+    "it", "no", "se", "dk", "fi", "at", "ch", "pl", "pt", "online",
+)  # fmt: skip
 # In plain words it needs "dot" or "punt" and a common top-level domain at the end, so "we met
 # at the office" or "dot by dot" are no addresses; "look at this dot com" is removed, rarely.
-_WORD_TLDS = (
-    "com|net|org|info|biz|io|co|eu|nl|be|de|uk|fr|es|it|no|se|dk|fi|at|ch|pl|pt|email|online"
-)
+_WORD_TLDS = "|".join((*COMMON_TLDS, "email"))
 _WORD_EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}\s+(?:at|apenstaartje)\s+{_LABEL}(?:\s+(?:dot|punt)\s+{_LABEL})*"
     rf"\s+(?:dot|punt)\s+(?:{_WORD_TLDS})(?![\w-])",

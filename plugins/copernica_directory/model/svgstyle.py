@@ -119,6 +119,15 @@ def clean_value(text: str, where: str) -> Cleaned:
     return Cleaned(_serialize(nodes), problems)
 
 
+def _refused(node: ast.Node, where: str) -> list[str]:
+    """What no logo's CSS may hold, at any level: an at-rule, or what does not parse."""
+    if isinstance(node, ast.AtRule):
+        return [f"{where} uses @{node.at_keyword}, which logos may not use"]
+    if isinstance(node, ast.ParseError):
+        return [_parse_error(node, where)]
+    return []
+
+
 def _declarations(nodes: list[ast.Node], where: str) -> Cleaned:
     kept: list[str] = []
     problems: list[str] = []
@@ -129,12 +138,10 @@ def _declarations(nodes: list[ast.Node], where: str) -> Cleaned:
             if not found and node.lower_name in PROPERTIES:
                 important = " !important" if node.important else ""
                 kept.append(f"{node.lower_name}:{_serialize(node.value)}{important}")
-        elif isinstance(node, ast.AtRule):
-            problems.append(f"{where} uses @{node.at_keyword}, which logos may not use")
         elif isinstance(node, ast.QualifiedRule):
             problems.append(f"{where} nests a rule inside a rule, which logos may not use")
-        elif isinstance(node, ast.ParseError):
-            problems.append(_parse_error(node, where))
+        else:
+            problems.extend(_refused(node, where))
     return Cleaned(";".join(kept), problems)
 
 
@@ -176,8 +183,6 @@ def clean_stylesheet(text: str, where: str = "the <style> element") -> Cleaned:
             declarations = _declarations(body, where)
             problems.extend(declarations.problems)
             rules.append(f"{_serialize(node.prelude)}{{{declarations.text}}}")
-        elif isinstance(node, ast.AtRule):
-            problems.append(f"{where} uses @{node.at_keyword}, which logos may not use")
-        elif isinstance(node, ast.ParseError):
-            problems.append(_parse_error(node, where))
+        else:
+            problems.extend(_refused(node, where))
     return Cleaned("".join(rules), problems)

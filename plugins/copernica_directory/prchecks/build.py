@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from copernica_directory.buildcommand import pelican_command
 
 # Everything after this line is Python's traceback: for developers, not for the comment.
 _TRACEBACK = "Traceback (most recent call last):"
@@ -22,22 +23,9 @@ class BuildResult:
 
 
 def build_command(settings: Path, content: Path, output: Path) -> list[str]:
-    """The build `make build` runs (`pelican -s pelican.conf.py --fatal errors`), with the
-    plain log handler: one message a line, never wrapped to a terminal's width."""
-    return [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(settings),
-        "--fatal",
-        "errors",
-        "--log-handler",
-        "plain",
-    ]
+    """The build `make build` runs, with the plain log handler: one message a line, never
+    wrapped to a terminal's width."""
+    return pelican_command(content, output, settings, "--log-handler", "plain")
 
 
 def problem_lines(log: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from copernica_directory.model.personal_data import redact
+from copernica_directory.model.personal_data import COMMON_TLDS, redact
 from copernica_directory.model.review_model import Check
 from copernica_directory.model.review_settings import (
     CHECK_OUTCOMES,
@@ -29,10 +29,12 @@ def finding(check: str, detail: str) -> Check:
     return Check(check, CHECK_OUTCOMES[check], clip(detail, REVIEW_SETTINGS.detail_max))
 
 
-_TLDS = (
-    "com|net|org|info|biz|io|co|nl|be|de|eu|uk|fr|es|it|no|se|dk|fi|at|ch|pl|pt|ru|cn|"
-    "xyz|top|shop|online|site|app|dev|ly|me|tk|link|click|club|store|pro"
-)
+# A bare domain counts as a link when it ends with a common top-level domain or one that
+# spam often uses.
+_TLDS = "|".join((
+    *COMMON_TLDS, "ru", "cn", "xyz", "top", "shop", "site", "app", "dev", "ly", "me", "tk",
+    "link", "click", "club", "store", "pro",
+))  # fmt: skip
 _LINK = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
     rf"|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"']*)?",

@@ -17,6 +17,13 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from copernica_directory.cli import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    add_content_option,
+    parse_args,
+)
 from copernica_directory.model import Review, display_path, format_problems, load_content
 from copernica_directory.model.loader import load_review_text, review_paths
 from copernica_directory.model.personal_data import describe, phone_regions, redact
@@ -42,7 +49,6 @@ from copernica_directory.reviews.privacy import Keys, MissingKey, email_hash, ke
 from copernica_directory.reviews.store import review_yaml, write_atomic
 from copernica_directory.reviews.text import clean_text, clip
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 TOKEN_ENV = "NETLIFY_AUTH_TOKEN"
 PROG = "reviews.py"
 S = REVIEW_SETTINGS
@@ -294,9 +300,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--content", type=Path, default=Path("content"), help="the content root (default: content)"
-    )
+    add_content_option(common)
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="The review pipeline: import Netlify form submissions as pending reviews, "
@@ -359,12 +363,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one verb; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not args.content.is_dir():
-        parser.print_usage(sys.stderr)
-        _err(f"error: content folder {args.content} not found")
-        return EXIT_USAGE
+    args = parse_args(_parser(), argv)
     try:
         return int(args.run(args))
     except Usage as err:

@@ -18,13 +18,14 @@ from copernica_directory.model.library_model import LIBRARY_TYPES, Event, Librar
 from copernica_directory.site.pages import Page
 from copernica_directory.site.publication import Publication
 from copernica_directory.site.reuse import ReuseKit
+from copernica_directory.urls import library_item_url
 
 FILTER_KINDS = ("type", "expertise", "industry")
 REUSE_TERMS_URL = "library/reuse/"
 
 
 def library_url(item: LibraryItem) -> str:
-    return f"library/{item.type}/{item.slug}/"
+    return library_item_url(item.type, item.slug)
 
 
 def event_url(event: Event) -> str:

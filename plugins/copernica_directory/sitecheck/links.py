@@ -6,7 +6,9 @@ needs `a/b.json`; a `#fragment` must name an id on the target page.
 
 from __future__ import annotations
 
+import sys
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -91,3 +93,18 @@ def check_links(output: Path | str, site_url: str = "") -> list[BrokenLink]:
                 if parts.fragment not in ids:
                     broken.append(BrokenLink(shown, link, f"no element with id {parts.fragment!r}"))
     return sorted(set(broken))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`check_links.py [OUTPUT]`: print every broken internal link of the built site in
+    OUTPUT (default: output); exit 1 if there is any, 2 when there is no built site."""
+    args = sys.argv[1:] if argv is None else argv
+    output = Path(args[0] if args else "output")
+    if not output.is_dir():
+        print(f"check_links.py: {output} not found; run make build first", file=sys.stderr)
+        return 2
+    broken = check_links(output)
+    for link in broken:
+        print(link)
+    print(f"{len(broken)} broken internal links", file=sys.stderr)
+    return 1 if broken else 0

@@ -12,9 +12,9 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from copernica_directory.cli import add_content_option
 from copernica_directory.model.library_model import EVENT_KINDS
 from copernica_directory.model.loader import EVENTS_DIR, LIBRARY_DIR, load_content
 from copernica_directory.model.problems import format_problems
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--title", help="the title (default: from the slug)")
     parser.add_argument("--kind", choices=EVENT_KINDS, default="seminar", help="events only")
     parser.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--content", type=Path, default=Path("content"))
+    add_content_option(parser)
     args = parser.parse_args(argv)
     kind = ALIASES.get(args.type, args.type)
     if kind not in TYPES:

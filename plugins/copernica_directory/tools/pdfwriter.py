@@ -166,6 +166,12 @@ class _Document(FPDF):
         self.set_font(self.family, style, size)
         self.set_text_color(*color)
 
+    def lines(self, height: float, text: str) -> None:
+        """`text` left-aligned across the text width in lines `height` high, then on below it."""
+        self.multi_cell(
+            0, height, self.text_of(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+
     covered: bool = False  # page 1 is a cover: no header, footer or page number on it
 
     def header(self) -> None:
@@ -190,6 +196,30 @@ class _Document(FPDF):
         self.cell(0, 5, self.text_of(text))
 
 
+@dataclass(frozen=True)
+class _TitleSizes:
+    """How large the title and subtitle are set on blue: font size and line height of each,
+    and the space between them (millimetres)."""
+
+    title: tuple[float, float]
+    gap: float
+    subtitle: tuple[float, float]
+
+
+BAND_TITLE = _TitleSizes(title=(22, 9.5), gap=2, subtitle=(11.5, 6))
+COVER_TITLE = _TitleSizes(title=(28, 12), gap=4, subtitle=(13, 7))
+
+
+def _titles(pdf: _Document, title: str, subtitle: str, sizes: _TitleSizes) -> None:
+    """The title in white and the subtitle (if any) in pale blue below it, on the blue."""
+    pdf.use(sizes.title[0], "B", (255, 255, 255))
+    pdf.lines(sizes.title[1], title)
+    if subtitle:
+        pdf.ln(sizes.gap)
+        pdf.use(sizes.subtitle[0], color=PALE)
+        pdf.lines(sizes.subtitle[1], subtitle)
+
+
 def _title_band(pdf: _Document, title: str, subtitle: str, author: str) -> None:
     """The first page's band: the title in white on blue, the subtitle and author below it."""
     pdf.set_fill_color(*BLUE)
@@ -197,12 +227,7 @@ def _title_band(pdf: _Document, title: str, subtitle: str, author: str) -> None:
     pdf.set_fill_color(*ORANGE)
     pdf.rect(0, BAND, pdf.w, 2.5, style="F")
     pdf.set_xy(MARGIN, 16)
-    pdf.use(22, "B", (255, 255, 255))
-    pdf.multi_cell(0, 9.5, pdf.text_of(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    if subtitle:
-        pdf.ln(2)
-        pdf.use(11.5, color=PALE)
-        pdf.multi_cell(0, 6, pdf.text_of(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    _titles(pdf, title, subtitle, BAND_TITLE)
     pdf.set_y(max(pdf.get_y(), BAND) + 8)
     if author:
         pdf.use(9, color=MUTED)
@@ -221,12 +246,7 @@ def _cover(pdf: _Document, title: str, subtitle: str, author: str, label: str) -
     pdf.use(11, "B", ORANGE)
     pdf.cell(0, 6, pdf.text_of(label.upper()), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(pdf.h * 0.72 - 100)
-    pdf.use(28, "B", (255, 255, 255))
-    pdf.multi_cell(0, 12, pdf.text_of(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    if subtitle:
-        pdf.ln(4)
-        pdf.use(13, color=PALE)
-        pdf.multi_cell(0, 7, pdf.text_of(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    _titles(pdf, title, subtitle, COVER_TITLE)
     if author:
         pdf.set_y(pdf.h * 0.72 + 16)
         pdf.use(11, color=INK)
@@ -264,7 +284,7 @@ def _list_item(pdf: _Document, marker: str, text: str) -> None:
     pdf.set_x(x + 2)
     pdf.cell(7, 5.6, pdf.text_of(marker))
     pdf.set_left_margin(x + 9)
-    pdf.multi_cell(0, 5.6, pdf.text_of(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.lines(5.6, text)
     pdf.set_left_margin(x)
     pdf.ln(1.2)
 
@@ -313,9 +333,7 @@ def _block(pdf: _Document, block: Block, chapters: bool) -> None:
         top = pdf.get_y()
         pdf.set_left_margin(MARGIN + 8)
         pdf.use(11.5, "I", BLUE)
-        pdf.multi_cell(
-            0, 6.4, pdf.text_of(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
+        pdf.lines(6.4, block.text)
         pdf.set_left_margin(MARGIN)
         if pdf.get_y() > top:  # the bar beside a quote that stayed on one page
             pdf.set_fill_color(*ORANGE)
@@ -325,9 +343,7 @@ def _block(pdf: _Document, block: Block, chapters: bool) -> None:
         _table(pdf, block.rows)
     else:
         pdf.use(10.5)
-        pdf.multi_cell(
-            0, 5.6, pdf.text_of(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
+        pdf.lines(5.6, block.text)
         pdf.ln(3)
 
 

@@ -13,11 +13,13 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from copernica_directory.cli import add_content_option
 from copernica_directory.model.loader import LIBRARY_DIR, load_content
+from copernica_directory.settings import PUBLIC_ADDRESS
 from copernica_directory.tools.pdfwriter import blocks_from_text, unicode_font_available, write_pdf
+from copernica_directory.urls import library_item_url
 
 SOURCES = Path("docs") / "samples" / "whitepapers"
-PUBLIC_HOST = "partners.copernica.com"
 LABELS = {"en": ("Whitepaper", "Contents"), "nl": ("Whitepaper", "Inhoud")}
 
 
@@ -43,7 +45,7 @@ def sample_pdf(
 def main(argv: Sequence[str] | None = None) -> int:
     """Write every sample whitepaper's PDF; exit 1 when one has no text, 2 without the font."""
     parser = argparse.ArgumentParser(prog="sample_pdfs.py", description=__doc__.split("\n")[0])
-    parser.add_argument("--content", type=Path, default=Path("content"))
+    add_content_option(parser)
     parser.add_argument("--sources", type=Path, default=SOURCES)
     args = parser.parse_args(argv)
     if not unicode_font_available():
@@ -65,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{source}: missing, so {item.file} was not written")
             status = 1
             continue
-        url = f"{PUBLIC_HOST}/library/whitepapers/{item.slug}/"
+        # The footer names the page that offers the PDF, on the public site.
+        url = f"{PUBLIC_ADDRESS.removeprefix('https://')}/{library_item_url(item.type, item.slug)}"
         data = sample_pdf(
             source.read_text(encoding="utf-8"),
             item.title,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+from copernica_directory.cli import add_content_option
 from copernica_directory.model.loader import PARTNER_FILE, load_content
 from copernica_directory.model.problems import format_problems
 from copernica_directory.model.schema import SLUG_HELP, SLUG_RE
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("slug", help=f"the folder name: {SLUG_HELP}")
     parser.add_argument("--name", help="the company name (default: from the slug)")
     parser.add_argument("--maintainer", default="your-github-login", help="your GitHub login")
-    parser.add_argument("--content", type=Path, default=Path("content"))
+    add_content_option(parser)
     args = parser.parse_args(argv)
     if not SLUG_RE.match(args.slug):
         parser.error(f"{args.slug!r} is not a valid slug: use {SLUG_HELP}")

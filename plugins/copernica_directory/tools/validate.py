@@ -8,10 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from copernica_directory.cli import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_content_option,
+    parse_args,
+)
 from copernica_directory.model.loader import load_content
 from copernica_directory.model.problems import format_problems
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,9 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="files or folders to check (default: the whole content tree)",
     )
-    parser.add_argument(
-        "--content", type=Path, default=Path("content"), help="the content root (default: content)"
-    )
+    add_content_option(parser)
     parser.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -73,17 +75,11 @@ def _expand(paths: Sequence[Path], root: Path) -> list[Path] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the validator; returns the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
-    if not args.content.is_dir():
-        parser.print_usage(sys.stderr)
-        print(f"validate.py: error: content folder {args.content} not found", file=sys.stderr)
-        return EXIT_USAGE
+    args = parse_args(parser, argv)
     try:
         files = _expand(args.paths, args.content)
     except ValueError as err:
-        parser.print_usage(sys.stderr)
-        print(f"validate.py: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        parser.error(str(err))
     content, problems = load_content(args.content, files)
     if problems:
         print(format_problems(problems, args.format))
