@@ -35,7 +35,7 @@ def test_case_loads_and_links_to_its_partner(content_copy: Path) -> None:
     assert "<h2>The challenge</h2>" in case.body_html
     assert "<script" not in case.body_html and "<code>&lt;script&gt;" in case.body_html
     assert 'rel="nofollow noopener ugc"' in case.body_html
-    assert case in content.partners["bolgen-digital"].cases
+    assert case in content.cases_of("bolgen-digital")
 
 
 def test_cases_are_newest_first(content_copy: Path) -> None:

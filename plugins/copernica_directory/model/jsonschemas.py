@@ -13,25 +13,29 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from copernica_directory.model.library_model import EVENT_RECORD, LIBRARY_RECORD, WHITEPAPER_RECORD
+from copernica_directory.model.case import Case
+from copernica_directory.model.declare import Declared
+from copernica_directory.model.event import Event
+from copernica_directory.model.library import LibraryItem, Whitepaper
 from copernica_directory.model.loader import load_content, vocabularies_for
-from copernica_directory.model.model import CASE_RECORD, PARTNER_RECORD, TERM_RECORD
-from copernica_directory.model.review_model import REVIEW_RECORD
-from copernica_directory.model.schema import SLUG_RE, Record
+from copernica_directory.model.partner import Partner
+from copernica_directory.model.review import Review
+from copernica_directory.model.schema import SLUG_RE
+from copernica_directory.model.taxonomy import Term
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = Path("schemas")
-# Schema file name -> (record, description). Keep names stable: editors point at them.
-DOCUMENTS: dict[str, tuple[Record, str]] = {
-    "partner": (PARTNER_RECORD, "content/partners/<slug>/partner.yaml"),
-    "case": (CASE_RECORD, "the front matter of content/cases/<slug>.md"),
-    "review": (REVIEW_RECORD, "content/reviews/<partner-slug>/<id>.yaml"),
+# Schema file name -> (content type, description). Keep names stable: editors point at them.
+DOCUMENTS: dict[str, tuple[type[Declared], str]] = {
+    "partner": (Partner, "content/partners/<slug>/partner.yaml"),
+    "case": (Case, "the front matter of content/cases/<slug>.md"),
+    "review": (Review, "content/reviews/<partner-slug>/<id>.yaml"),
     "library-item": (
-        LIBRARY_RECORD,
+        LibraryItem,
         "the front matter of content/library/{articles,best-practices}/<slug>.md",
     ),
-    "whitepaper": (WHITEPAPER_RECORD, "the front matter of content/library/whitepapers/<slug>.md"),
-    "event": (EVENT_RECORD, "the front matter of content/events/<slug>.md"),
+    "whitepaper": (Whitepaper, "the front matter of content/library/whitepapers/<slug>.md"),
+    "event": (Event, "the front matter of content/events/<slug>.md"),
 }
 
 
@@ -40,14 +44,15 @@ def generate(content_root: Path) -> dict[str, dict[str, Any]]:
     content, _ = load_content(content_root, files=[])
     vocabularies = vocabularies_for(content)
     schemas: dict[str, dict[str, Any]] = {}
-    for name, (record, description) in DOCUMENTS.items():
+    for name, (declared, description) in DOCUMENTS.items():
+        record = declared.RECORD
         schemas[name] = {
             "$schema": DRAFT,
             "$id": f"https://partners.copernica.com/schemas/{name}.schema.json",
             "description": f"{record.title}: {description}",
             **record.json_schema(vocabularies),
         }
-    term = TERM_RECORD.json_schema(vocabularies)
+    term = Term.RECORD.json_schema(vocabularies)
     schemas["taxonomy"] = {
         "$schema": DRAFT,
         "$id": "https://partners.copernica.com/schemas/taxonomy.schema.json",

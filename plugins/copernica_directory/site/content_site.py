@@ -23,7 +23,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from copernica_directory.model import Content, Partner
-from copernica_directory.model.library_model import LibraryItem
+from copernica_directory.model.library import LibraryItem
 from copernica_directory.model.loader import EVENTS_DIR, LIBRARY_DIR
 from copernica_directory.model.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
 from copernica_directory.render.badges import (
@@ -123,7 +123,7 @@ class ContentSite:
     def badge_text(self, partner: Partner, lang: str) -> BadgeText:
         """What the partner's badge says, in the page language."""
         t = self.labels(lang).t
-        rating = partner.rating
+        rating = self.content.rating_of(partner.slug)
         if rating is None:
             return BadgeText(
                 partner.name, t("badge_label"), "", "", t("badge_alt", name=partner.name)
@@ -304,7 +304,8 @@ class ContentSite:
             (events, event_sources),
             lambda: self._write_event_covers(output, content_root),
         )
-        partners = list(self.content.partners.values())
+        # The partners with their relations: the CSV counts reviews and shows the rating.
+        partners = [(p, self.content.relations_of(p.slug)) for p in self.content.partners.values()]
         output_group(
             "csv",
             partners,
@@ -334,7 +335,7 @@ class ContentSite:
         for partner in self.content.partners.values():
             output_group(
                 f"{lang}/badges/{partner.slug}",
-                (lang, partner),
+                (lang, partner, self.content.rating_of(partner.slug)),
                 partial(self._write_badges, folder, partner, lang),
             )
         for chart in self.numbers(lang)["charts"]:

@@ -158,6 +158,8 @@ class DirectoryGenerator(Generator):
             "browse_url": browse_url,
             "taxonomies": self.content.taxonomies,
             "partners_by_slug": self.content.partners,
+            # A partner's cases and approved reviews: relations[slug].cases, .reviews, .rating.
+            "relations": self.content.relations,
             # Reviews: the same settings the review tools use, so the form and the
             # "How we check reviews" page always say what the code does.
             "review_settings": REVIEW_SETTINGS,
@@ -195,10 +197,10 @@ class DirectoryGenerator(Generator):
 
     def _write_api(self) -> None:
         target = Path(self.output_path) / "api" / "partners.json"
-        # Made from the partners (their cases and reviews included) and the settings.
+        # Made from the partners, their cases and reviews, and the settings.
         incremental.output_group(
             "api",
-            list(self.content.partners.values()),
+            (list(self.content.partners.values()), self.content.relations),
             lambda: incremental.write_output(
                 target, partners_json(self.content, self.site_settings.siteurl)
             ),
