@@ -22,9 +22,9 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from copernica_directory.model import Content, Partner
+from copernica_directory.model import Case, Content, Partner
 from copernica_directory.model.library import LibraryItem
-from copernica_directory.model.loader import EVENTS_DIR, LIBRARY_DIR
+from copernica_directory.model.loader import CASES_DIR, EVENTS_DIR, LIBRARY_DIR
 from copernica_directory.model.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
 from copernica_directory.render.badges import (
     THEMES,
@@ -64,6 +64,7 @@ from copernica_directory.site.numbers import CSV_URL, directory_csv, directory_n
 from copernica_directory.site.pages import Page, in_language
 from copernica_directory.site.publication import Publication
 from copernica_directory.site.reuse import ReuseKit, reuse_kit
+from copernica_directory.urls import case_url
 
 EVENTS_ICS_URL = "events.ics"
 PROGRAMME_URL = "programme/"
@@ -305,6 +306,17 @@ class ContentSite:
             lambda: self._write_event_covers(output, content_root),
         )
         # The partners with their relations: the CSV counts reviews and shows the rating.
+        cases = [case for case in self.content.cases.values() if case.cover]
+        case_sources = [
+            (source, stat_stamp(source))
+            for case in cases
+            for source in [content_root / CASES_DIR / str(case.cover)]
+        ]
+        output_group(
+            "case-covers",
+            (cases, case_sources),
+            lambda: self._write_case_covers(cases, output, content_root),
+        )
         partners = [(p, self.content.relations_of(p.slug)) for p in self.content.partners.values()]
         output_group(
             "csv",
@@ -321,6 +333,11 @@ class ContentSite:
         for item in items:
             self._write_item(item, output, content_root, labels)
         _write(output / "api" / "library.json", dump(library_json(items, self.public_url, labels)))
+
+    def _write_case_covers(self, cases: list[Case], output: Path, content_root: Path) -> None:
+        # Beside the case's page, once (like library covers: the Dutch page links there too).
+        for case in cases:
+            self._copy(content_root / CASES_DIR, case.cover, output / case_url(case.slug))
 
     def _write_event_covers(self, output: Path, content_root: Path) -> None:
         for event in self.publication.events:
