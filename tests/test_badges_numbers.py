@@ -4,6 +4,7 @@ in numbers (build-time SVG charts and the CSV export)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import html
 import io
@@ -131,6 +132,8 @@ def test_csv_cells_never_run_as_formulas(sample) -> None:
     assert _cell("+31201234567") == "+31201234567"
     assert _cell(True) == "true" and _cell(None) == ""
     partner = next(iter(sample.partners.values()))
-    partner.name = "=cmd|' /C calc'!A0"
-    text = directory_csv(sample, PUBLIC)
+    # Records are frozen: a copy of the content with the partner renamed.
+    renamed = dataclasses.replace(partner, name="=cmd|' /C calc'!A0")
+    changed = dataclasses.replace(sample, partners={**sample.partners, partner.slug: renamed})
+    text = directory_csv(changed, PUBLIC)
     assert "'=cmd|" in text
