@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write the JSON Schemas in schemas/ from the content model (`--check`: are they current?)."""
+"""Write the JSON Schemas in schemas/ and the docs' field tables from the content model
+(`--check`: are they current?)."""
 
 import sys
 from pathlib import Path

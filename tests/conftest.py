@@ -57,9 +57,13 @@ def few_partners_copy(target: Path, partners: tuple[str, ...] = FEW_PARTNERS) ->
             shutil.rmtree(folder)
             shutil.rmtree(target / "reviews" / folder.name, ignore_errors=True)
     for case in (target / "cases").glob("*.md"):
-        owner = re.search(r"(?m)^partner: ([a-z0-9-]+)$", case.read_text(encoding="utf-8"))
+        text = case.read_text(encoding="utf-8")
+        owner = re.search(r"(?m)^partner: ([a-z0-9-]+)$", text)
         if owner is None or owner[1] not in partners:
             case.unlink()
+            cover = re.search(r"(?m)^cover: (\S+)$", text)
+            if cover:  # a cover no case names would be reported
+                (target / "cases" / cover[1]).unlink()
     return target
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from copernica_directory.model.loader import load_content, load_review_text
-from copernica_directory.model.model import (
+from copernica_directory.model.fields import (
     BODY_MAX_CHARS,
     MARKDOWN_FILE_MAX_BYTES,
     PARTNER_FILE_MAX_BYTES,
     REVIEW_FILE_MAX_BYTES,
     TAXONOMY_FILE_MAX_BYTES,
 )
+from copernica_directory.model.loader import load_content, load_review_text
 from copernica_directory.model.vocab import country_codes, language_codes
 from copernica_directory.reviews.yamlwrite import dump
 from copernica_directory.tools.validate import main as validate_main

@@ -10,7 +10,7 @@ import pytest
 from review_helpers import KEY, fresh_content, run, submission
 
 from copernica_directory.model import load_content
-from copernica_directory.model.review_model import Review
+from copernica_directory.model.review import Review
 from copernica_directory.reviews import moderation
 from copernica_directory.reviews.importer import import_submissions
 from copernica_directory.reviews.privacy import keys_from_env
@@ -162,7 +162,13 @@ def test_misuse(content: Path) -> None:
 
 def test_transitions_as_functions() -> None:
     now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
-    pending = Review("r1", "maasmail", "pending", now - dt.timedelta(days=1), rating=4)
+    pending = Review(
+        id="r1",
+        partner="maasmail",
+        status="pending",
+        submitted=now - dt.timedelta(days=1),
+        rating=4,
+    )
     approved = moderation.approve(pending, "Eva", now)
     with pytest.raises(moderation.TransitionError):
         moderation.approve(approved, "Eva", now)

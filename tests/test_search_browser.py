@@ -287,8 +287,8 @@ def test_results_can_be_sorted(tab: Tab) -> None:
     rated = sorted(
         partners,
         key=lambda p: (
-            -(p.rating.average if p.rating else 0),
-            -(p.rating.count if p.rating else 0),
+            -(SAMPLE.rating_of(p.slug).average if SAMPLE.rating_of(p.slug) else 0),
+            -(SAMPLE.rating_of(p.slug).count if SAMPLE.rating_of(p.slug) else 0),
         ),
     )
     tab.open()

@@ -1,5 +1,5 @@
 """Synthetic library items (articles, best practices, whitepapers with their PDFs) and events,
-valid against model.library_model, for generate.py."""
+valid against model.library and model.event, for generate.py."""
 
 from __future__ import annotations
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from unidecode import unidecode
 
+from copernica_directory.model.case import Case
+from copernica_directory.model.content import Content, index_relations
 from copernica_directory.model.contentfiles import (
     Entry,
     Refused,
@@ -25,41 +27,32 @@ from copernica_directory.model.contentfiles import (
     read_text,
     size_refusal,
 )
-from copernica_directory.model.gcpause import paused_gc
-from copernica_directory.model.library_model import (
-    ATTACHMENT_EXTENSIONS,
-    EVENT_RECORD,
-    LIBRARY_TYPES,
-    LIBRARY_VOCABULARIES,
-    Event,
-    LibraryItem,
-    event_rules,
-    library_rules,
-    record_for,
-)
-from copernica_directory.model.loadcache import LoadCache, cacheable, through
-from copernica_directory.model.markup import body_problems, render_markdown
-from copernica_directory.model.model import (
+from copernica_directory.model.event import EVENT_KINDS, Event, event_rules
+from copernica_directory.model.fields import (
     BODY_MAX_CHARS,
-    BRANDS,
-    CASE_RECORD,
-    LOGO_EXTENSIONS,
+    COVER_EXTENSIONS,
     MARKDOWN_FILE_MAX_BYTES,
     PARTNER_FILE_MAX_BYTES,
-    PARTNER_RECORD,
     REVIEW_FILE_MAX_BYTES,
     SLUG,
     TAXONOMY_FILE_MAX_BYTES,
-    TERM_RECORD,
-    Case,
-    Partner,
-    Taxonomy,
-    Term,
 )
+from copernica_directory.model.gcpause import paused_gc
+from copernica_directory.model.library import (
+    ATTACHMENT_EXTENSIONS,
+    LIBRARY_TYPES,
+    REUSE_MODES,
+    STATUSES,
+    LibraryItem,
+    library_rules,
+    type_for,
+)
+from copernica_directory.model.loadcache import LoadCache, cacheable, through
+from copernica_directory.model.markup import body_problems, render_markdown
+from copernica_directory.model.partner import BRANDS, LOGO_EXTENSIONS, PARTNER_FILE, Partner
 from copernica_directory.model.problems import Problem
-from copernica_directory.model.review_model import (
+from copernica_directory.model.review import (
     REVIEW_ID_RE,
-    REVIEW_RECORD,
     REVIEW_VOCABULARIES,
     Review,
     review_rules,
@@ -73,12 +66,11 @@ from copernica_directory.model.schema import (
     Vocabulary,
     did_you_mean,
 )
+from copernica_directory.model.taxonomy import TAXONOMIES, Taxonomy, Term
 from copernica_directory.model.text import LocalText
 from copernica_directory.model.vocab import SITE_LANGUAGES, country_codes, language_codes
 from copernica_directory.model.yamlsource import Mapping, load_yaml, split_front_matter
 
-TAXONOMIES = ("expertise", "industries")
-PARTNER_FILE = "partner.yaml"
 PARTNERS_DIR = "partners"
 CASES_DIR = "cases"
 TAXONOMY_DIR = "taxonomy"
@@ -88,20 +80,21 @@ EVENTS_DIR = "events"
 CONTENT_DIRS = (PARTNERS_DIR, CASES_DIR, TAXONOMY_DIR, REVIEWS_DIR, LIBRARY_DIR, EVENTS_DIR)
 
 
-@dataclass
-class Content:
-    """Everything the site is built from, validated."""
-
-    root: Path
-    taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
-    partners: dict[str, Partner] = field(default_factory=dict)
-    cases: dict[str, Case] = field(default_factory=dict)
-    # Every review file, in any status, by id; only approved ones reach Partner.reviews.
-    reviews: dict[str, Review] = field(default_factory=dict)
-    # Library items by `<type>/<slug>` and events by slug, newest first, drafts included:
-    # what is published depends on the build date (LibraryItem.is_live, Event.is_live).
-    library: dict[str, LibraryItem] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
+_ALLOWED = ", ".join("." + e for e in ATTACHMENT_EXTENSIONS)
+ITEM_FILES = (
+    ATTACHMENT_EXTENSIONS,
+    f"this folder holds <slug>.md files and the files they use ({_ALLOWED})",
+)
+CASE_FILES = (
+    COVER_EXTENSIONS,
+    "cases are Markdown files, <slug>.md, beside the cover images they name "
+    f"({', '.join('.' + e for e in COVER_EXTENSIONS)})",
+)
+LIBRARY_VOCABULARIES = {
+    "library_statuses": STATUSES,
+    "reuse_modes": REUSE_MODES,
+    "event_kinds": EVENT_KINDS,
+}
 
 
 def sort_key(name: str) -> str:
@@ -223,7 +216,7 @@ def load_content(
     for entry in refused:
         if wanted is None or _selected(Path(entry.path), wanted, whole_folder=True):
             _refused(entry, problems)
-    load_partner, load_case = through(cache, _load_partner), through(cache, _load_case)
+    load_partner = through(cache, _load_partner)
     for folder in partner_dirs:
         if wanted is not None and not _selected(folder, wanted, whole_folder=True):
             continue
@@ -231,14 +224,20 @@ def load_content(
         if partner is not None:
             content.partners[partner.slug] = partner
 
-    for entry in list_folder(root / CASES_DIR) if CASES_DIR in folders else []:
-        if wanted is not None and _key(entry.path) not in wanted:
-            continue
-        if entry.name.startswith(".") or _refused(entry, problems):
-            continue
-        case = load_case(Path(entry.path), vocabularies, problems)
-        if case is not None:
+    if CASES_DIR in folders:
+
+        def add_case(case: Case) -> None:
             content.cases[case.slug] = case
+
+        _read_item_folder(
+            root / CASES_DIR,
+            vocabularies,
+            wanted,
+            problems,
+            through(cache, _load_case),
+            add_case,
+            CASE_FILES,
+        )
 
     if REVIEWS_DIR in folders:
         _load_reviews(root, vocabularies, wanted, content, problems, cache)
@@ -257,10 +256,9 @@ def load_content(
         sorted(content.library.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
     )
     content.events = dict(sorted(content.events.items(), key=lambda kv: (kv[1].start, kv[0])))
-    for case in content.cases.values():
-        if case.partner in content.partners:
-            content.partners[case.partner].cases.append(case)
-    _attach_reviews(content)
+    content.relations = index_relations(
+        content.partners, content.cases.values(), content.reviews.values()
+    )
     return content, sorted(set(problems))
 
 
@@ -303,15 +301,15 @@ def _load_taxonomy(path: Path, name: str, problems: list[Problem], readable: boo
     shown = display_path(path)
     if not readable or not os.path.lexists(path):
         problems.append(Problem(shown, 1, 1, "", f"the {name} taxonomy file is missing"))
-        return Taxonomy(name, {})
+        return Taxonomy(name=name, terms={})
     text = _read(path, problems, TAXONOMY_FILE_MAX_BYTES, "a taxonomy file")
     if text is None:
-        return Taxonomy(name, {})
+        return Taxonomy(name=name, terms={})
     node, found = load_yaml(text, shown)
     problems.extend(found)
     terms: dict[str, Term] = {}
     if node is None:
-        return Taxonomy(name, terms)
+        return Taxonomy(name=name, terms=terms)
     ctx = Context(shown, {})
     if not isinstance(node, Mapping):
         ctx.error(node, "", "expected a mapping of id: {label: ..., description: ...}")
@@ -319,11 +317,11 @@ def _load_taxonomy(path: Path, name: str, problems: list[Problem], readable: boo
         for term_id, (key, value) in node.entries.items():
             if SLUG.check(term_id, key, ctx, term_id) is INVALID:
                 continue
-            values = TERM_RECORD.parse(value, ctx, term_id)
+            values = Term.RECORD.parse(value, ctx, term_id)
             if values is not INVALID:
-                terms[term_id] = Term(term_id, values["label"], values["description"])
+                terms[term_id] = Term.from_values(values, id=term_id)
     problems.extend(ctx.problems)
-    return Taxonomy(name, terms)
+    return Taxonomy(name=name, terms=terms)
 
 
 def _partner_listing(root: Path) -> tuple[list[Path], list[Entry]]:
@@ -399,70 +397,12 @@ def _load_partner(
     problems.extend(found)
     if node is None:
         return None
-    values = PARTNER_RECORD.parse(node, ctx, "")
+    values = Partner.RECORD.parse(node, ctx, "")
     problems.extend(ctx.problems)
     if values is INVALID or found or not ok:
         return None
     html = values["description"].map(render_markdown)
-    return Partner.from_values(folder.name, values, html, shown)
-
-
-@cacheable("case")
-def _load_case(
-    path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
-) -> Case | None:
-    shown = display_path(path)
-    if path.name.startswith("."):
-        return None
-    if path.suffix != ".md" or path.is_dir():
-        problems.append(
-            Problem(shown, 1, 1, "", "unexpected file: cases are Markdown files, <slug>.md")
-        )
-        return None
-    ctx = Context(shown, vocabularies)
-    slug_ok = bool(SLUG.pattern and SLUG.pattern.match(path.stem))
-    if not slug_ok:
-        problems.append(
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                f"file name {path.stem!r} is not a valid slug: use {SLUG.pattern_help}",
-            )
-        )
-    text = _read(path, problems, MARKDOWN_FILE_MAX_BYTES, "a Markdown file")
-    if text is None:
-        return None
-    front, body, body_offset, found = split_front_matter(text, shown)
-    problems.extend(found)
-    if front is None:
-        return None
-    too_long = _body_problem(shown, body, body_offset)
-    if too_long is not None:
-        problems.append(too_long)
-    node, found = load_yaml(front, shown, line_offset=1)
-    problems.extend(found)
-    if node is None:
-        return None
-    values: Any = CASE_RECORD.parse(node, ctx, "")
-    problems.extend(ctx.problems)
-    if not body.strip():
-        problems.append(
-            Problem(
-                shown,
-                text.count("\n") + 1,
-                1,
-                "body",
-                "the case has no text below the front matter",
-            )
-        )
-        return None
-    in_body = body_problems(shown, body, body_offset)
-    problems.extend(in_body)
-    if values is INVALID or found or not slug_ok or too_long or in_body:
-        return None
-    return Case.from_values(path.stem, values, render_markdown(body), shown)
+    return Partner.from_values(values, slug=folder.name, description_html=html, source=shown)
 
 
 def review_paths(root: Path | str) -> dict[str, Path]:
@@ -483,7 +423,7 @@ def load_review_text(
 ) -> tuple[Review | None, list[Problem]]:
     """Validate `text` as the review file at `path` would be, before a tool writes it there."""
     root = Path(root)
-    empty = {name: Taxonomy(name, {}) for name in TAXONOMIES}
+    empty = {name: Taxonomy(name=name, terms={}) for name in TAXONOMIES}
     vocabularies = _vocabularies(empty, _partner_dirs(root))
     problems: list[Problem] = []
     # The limit the file will be read with, before it is written (nothing unreadable is stored).
@@ -595,13 +535,13 @@ def _parse_review(
     if node is None:
         return None
     ctx = Context(shown, vocabularies)
-    values = REVIEW_RECORD.parse(node, ctx, "")
+    values = Review.RECORD.parse(node, ctx, "")
     if values is not INVALID and isinstance(node, Mapping):
         review_rules(values, node, ctx, folder, path.stem)
     problems.extend(ctx.problems)
     if values is INVALID or found or ctx.problems or not ok:
         return None
-    return Review.from_values(values, shown)
+    return Review.from_values(values, source=shown)
 
 
 @dataclass
@@ -682,13 +622,29 @@ def _files_used(path: Path, loaded: _Loaded) -> list[Path]:
     return [path.parent / name for name in loaded[1] if name]
 
 
+@cacheable("case", depends=_files_used, clean_only=True)
+def _load_case(path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]) -> _Loaded:
+    """One `cases/<slug>.md`, and the cover it names."""
+    result = _read_front_matter(path, Case.RECORD, vocabularies, "case")
+    problems.extend(result.problems)
+    names = (result.attachment("cover"),)
+    if not result.ok:
+        return None, names
+    html = render_markdown(result.body)
+    case = Case.from_values(
+        result.values, slug=path.stem, body_html=html, source=display_path(path)
+    )
+    return case, names
+
+
 @cacheable("library", depends=_files_used, clean_only=True)
 def _load_library_item(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> _Loaded:
     """One `<type>/<slug>.md` of the library (the type is its folder's name)."""
     library_type = path.parent.name
-    result = _read_front_matter(path, record_for(library_type), vocabularies, "item")
+    declared = type_for(library_type)
+    result = _read_front_matter(path, declared.RECORD, vocabularies, "item")
     result.apply_rules(library_rules, result.body, result.body_offset)
     problems.extend(result.problems)
     names = (result.attachment("file"), result.attachment("cover"))
@@ -696,14 +652,14 @@ def _load_library_item(
         return None, names
     values = result.values
     size = os.lstat(path.parent / values["file"]).st_size if values.get("file") else None
-    item = LibraryItem.from_values(
-        library_type,
-        path.stem,
+    item = declared.from_values(
         values,
-        result.body.strip() + "\n",
-        render_markdown(result.body),
-        size,
-        display_path(path),
+        type=library_type,
+        slug=path.stem,
+        body_markdown=result.body.strip() + "\n",
+        body_html=render_markdown(result.body),
+        file_bytes=size,
+        source=display_path(path),
     )
     return item, names
 
@@ -713,14 +669,17 @@ def _load_event(
     path: Path, vocabularies: dict[str, Vocabulary], problems: list[Problem]
 ) -> _Loaded:
     """One `events/<slug>.md`."""
-    result = _read_front_matter(path, EVENT_RECORD, vocabularies, "event")
+    result = _read_front_matter(path, Event.RECORD, vocabularies, "event")
     result.apply_rules(event_rules)
     problems.extend(result.problems)
     names = (result.attachment("cover"),)
     if not result.ok:
         return None, names
     html = render_markdown(result.body)
-    return Event.from_values(path.stem, result.values, html, display_path(path)), names
+    event = Event.from_values(
+        result.values, slug=path.stem, body_html=html, source=display_path(path)
+    )
+    return event, names
 
 
 def _read_item_folder(
@@ -730,9 +689,12 @@ def _read_item_folder(
     problems: list[Problem],
     load: Callable[[Path, dict[str, Vocabulary], list[Problem]], _Loaded],
     add: Callable[[Any], None],
+    files: tuple[tuple[str, ...], str] | None = None,
 ) -> None:
     """Read every `<slug>.md` in `folder` with `load` and `add` each valid record; report files
-    no item uses, and anything else found there."""
+    no item uses, and anything else found there. `files`: the extensions of the files items
+    may use there, and what the folder holds (library and events: ITEM_FILES)."""
+    extensions, layout = files or ITEM_FILES
     used: set[str] = set()
     attachments: list[Path] = []
     # An item refused unread names no files: its cover or PDF would be reported as unused, a
@@ -760,19 +722,18 @@ def _read_item_folder(
                 problems.extend(found)
             if record is not None and selected:
                 add(record)
-        elif is_file and path.suffix.lower().lstrip(".") in ATTACHMENT_EXTENSIONS:
+        elif is_file and path.suffix.lower().lstrip(".") in extensions:
             attachments.append(path)
         elif selected:
-            allowed = ", ".join("." + e for e in ATTACHMENT_EXTENSIONS)
             kind = "folder" if is_dir else "file"
-            message = (
-                f"unexpected {kind}: this folder holds <slug>.md files and the files they use "
-                f"({allowed})"
-            )
-            problems.append(Problem(display_path(path), 1, 1, "", message))
+            problems.append(Problem(display_path(path), 1, 1, "", f"unexpected {kind}: {layout}"))
     for path in [] if unread_item else attachments:
         if path.name not in used and (wanted is None or _key(path) in wanted):
-            message = "no item uses this file: name it in an item's `file` or `cover`, or remove it"
+            message = (
+                "no item uses this file: name it in an item's `file` or `cover`, or remove it"
+                if extensions == ATTACHMENT_EXTENSIONS
+                else "no case uses this file: name it in a case's `cover`, or remove it"
+            )
             problems.append(Problem(display_path(path), 1, 1, "", message))
 
 
@@ -831,16 +792,6 @@ def _load_events(
         content.events[event.slug] = event
 
     _read_item_folder(folder, vocabularies, wanted, problems, through(cache, _load_event), add)
-
-
-def _attach_reviews(content: Content) -> None:
-    """Approved reviews to their partners, newest first."""
-    for review in content.reviews.values():
-        partner = content.partners.get(review.partner or "")
-        if review.published and partner is not None:
-            partner.reviews.append(review)
-    for partner in content.partners.values():
-        partner.reviews.sort(key=lambda r: (r.submitted, r.id), reverse=True)
 
 
 __all__ = ["Content", "LocalText", "display_path", "load_content"]

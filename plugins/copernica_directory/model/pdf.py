@@ -19,7 +19,7 @@ from pathlib import Path
 
 from copernica_directory.model.contentfiles import Refused, read_bytes
 
-MAX_PDF_BYTES = 10_000_000  # what a whitepaper's `file` may be (library_model), read at most
+MAX_PDF_BYTES = 10_000_000  # what a whitepaper's `file` may be (model.library), read at most
 HEADER = b"%PDF-"
 TRAILER = b"%%EOF"
 LINK_SCHEMES = frozenset({"https", "http", "mailto"})

@@ -1,7 +1,8 @@
 """Field kinds: how each field is read from YAML, checked, and described as JSON Schema.
 
-The content model (model.py) is declared with these kinds once; the build, the validator and the
-JSON Schemas all derive from that declaration. Every problem names the field and what is allowed.
+The content types (partner.py, case.py, ...: model.declare) are declared with these kinds once;
+the build, the validator, the JSON Schemas and the field docs all derive from that declaration.
+Every problem names the field and what is allowed.
 """
 
 from __future__ import annotations
@@ -112,13 +113,23 @@ def expect_string(node: Node, ctx: Context, name: str, want: str) -> Any:
 
 
 class Kind:
-    """A kind of value: parses a node, reports problems, describes itself as JSON Schema."""
+    """A kind of value: parses a node, reports problems, describes itself as JSON Schema and
+    as a form field (what an editor needs to show it: `form`)."""
 
     def parse(self, node: Node, ctx: Context, name: str) -> Any:
         raise NotImplementedError
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         raise NotImplementedError
+
+    def form(self) -> dict[str, Any]:
+        """What a form needs to edit a value of this kind: the kind, its limits, its
+        vocabulary, its nested fields."""
+        raise NotImplementedError
+
+    def convert(self, value: Any) -> Any:
+        """A parsed value as the typed record holds it (nested records become records)."""
+        return value
 
 
 @dataclass
@@ -164,6 +175,11 @@ class String(Kind):
         if self.pattern:
             schema["pattern"] = self.pattern.pattern
         return schema
+
+    def form(self) -> dict[str, Any]:
+        pattern = self.pattern.pattern if self.pattern else None
+        return {"kind": "string", "min_length": self.min_len, "max_length": self.max_len,
+                "pattern": pattern, "pattern_help": self.pattern_help or None}  # fmt: skip
 
 
 @dataclass
@@ -230,6 +246,11 @@ class Text(Kind):
             ]
         }
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "markdown" if self.markdown else "text", "bilingual": True,
+                "languages": SITE_LANGUAGES, "min_length": self.min_len,
+                "max_length": self.max_len}  # fmt: skip
+
 
 class Url(Kind):
     """An https:// web address, stored in its normal form (model.weburl)."""
@@ -259,6 +280,9 @@ class Url(Kind):
             "maxLength": MAX_URL_LENGTH,
         }
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "url", "pattern": URL_PATTERN, "max_length": MAX_URL_LENGTH}
+
 
 class Email(Kind):
     """An email address (syntax only: the build never touches the network)."""
@@ -279,6 +303,9 @@ class Email(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "email"}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "email"}
 
 
 E164_RE = re.compile(r"^\+[1-9][0-9]{6,14}$")
@@ -303,6 +330,9 @@ class Phone(Kind):
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "pattern": E164_RE.pattern}
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "phone", "pattern": E164_RE.pattern}
+
 
 @dataclass
 class Year(Kind):
@@ -322,6 +352,9 @@ class Year(Kind):
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.min_year}
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "year", "minimum": self.min_year}
+
 
 class Boolean(Kind):
     """true or false, written as such (not yes/no/on/off)."""
@@ -340,6 +373,9 @@ class Boolean(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "boolean"}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "boolean"}
 
 
 class Date(Kind):
@@ -362,6 +398,9 @@ class Date(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "date"}
 
 
 @dataclass
@@ -391,6 +430,10 @@ class Choice(Kind):
         if vocab.open_pattern:
             return {"type": "string", "pattern": vocab.open_pattern}
         return {"type": "string", "enum": list(vocab.ids)}
+
+    def form(self) -> dict[str, Any]:
+        # The ids come from the vocabularies of the content (Context.vocabularies).
+        return {"kind": "select", "vocabulary": self.vocabulary}
 
 
 @dataclass
@@ -429,6 +472,13 @@ class ListOf(Kind):
             "maxItems": self.max_items,
             "uniqueItems": True,
         }
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "list", "item": self.item.form(), "min_items": self.min_items,
+                "max_items": self.max_items}  # fmt: skip
+
+    def convert(self, value: Any) -> Any:
+        return tuple(self.item.convert(item) for item in value)
 
 
 @dataclass
@@ -481,16 +531,35 @@ class FileRef(Kind):
         exts = "|".join(self.extensions)
         return {"type": "string", "pattern": rf"^[^/\\]+\.({exts})$"}
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "file", "extensions": self.extensions, "max_bytes": self.max_bytes}
+
 
 @dataclass
 class Field:
-    """One named field of a record."""
+    """One named field of a record.
+
+    `help` is the short hint editors and messages show (JSON Schema `description`, "required
+    field missing (...)"); `doc` the longer text of the field tables in the docs (Markdown),
+    `help` when not given.
+    """
 
     name: str
     kind: Kind
     required: bool = False
     default: Any = None
     help: str = ""
+    doc: str = ""
+
+    def form(self) -> dict[str, Any]:
+        """Everything a form needs to show and check this field."""
+        return {
+            "name": self.name,
+            "required": self.required,
+            "default": self.default,
+            "help": self.help,
+            **self.kind.form(),
+        }
 
 
 @dataclass
@@ -499,6 +568,8 @@ class Record(Kind):
 
     fields: list[Field]
     title: str = ""
+    # The record class the parsed values become (model.declare), None for a plain mapping.
+    type: Any = None
 
     def parse(self, node: Node, ctx: Context, name: str) -> Any:
         prefix = f"{name}." if name else ""
@@ -556,6 +627,12 @@ class Record(Kind):
         schema["additionalProperties"] = False
         return schema
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "record", "fields": [spec.form() for spec in self.fields]}
+
+    def convert(self, value: Any) -> Any:
+        return self.type.from_values(value) if self.type is not None else value
+
 
 @dataclass
 class Integer(Kind):
@@ -574,6 +651,9 @@ class Integer(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
 class DateTime(Kind):
@@ -598,6 +678,9 @@ class DateTime(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date-time"}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "datetime", "utc": isinstance(self, DateTime)}
 
 
 class OffsetDateTime(Kind):
@@ -630,6 +713,9 @@ class OffsetDateTime(Kind):
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date-time"}
 
+    def form(self) -> dict[str, Any]:
+        return {"kind": "datetime", "utc": isinstance(self, DateTime)}
+
 
 def _is_date_only(node: Node) -> bool:
     value = node.value if isinstance(node, Scalar) else None
@@ -661,3 +747,6 @@ class TimeZoneName(Kind):
 
     def json_schema(self, vocabularies: MappingABC[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"}
+
+    def form(self) -> dict[str, Any]:
+        return {"kind": "timezone"}

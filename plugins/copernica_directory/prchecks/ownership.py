@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from copernica_directory.model.model import GITHUB_LOGIN
+from copernica_directory.model.fields import GITHUB_LOGIN
 from copernica_directory.model.schema import INVALID, Context, ListOf
 from copernica_directory.model.yamlsource import Mapping, load_yaml, plain
 from copernica_directory.prchecks.gitrepo import (

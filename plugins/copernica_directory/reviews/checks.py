@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from copernica_directory.model.personal_data import COMMON_TLDS, redact
-from copernica_directory.model.review_model import Check
+from copernica_directory.model.review import Check
 from copernica_directory.model.review_settings import (
     CHECK_OUTCOMES,
     REVIEW_SETTINGS,
@@ -26,7 +26,8 @@ def finding(check: str, detail: str) -> Check:
     """A finding of `check`, with the outcome the settings give that check. A detail may quote
     what was submitted (a partner or rating field), so personal data is removed from it too."""
     detail = redact(detail)[0]
-    return Check(check, CHECK_OUTCOMES[check], clip(detail, REVIEW_SETTINGS.detail_max))
+    detail = clip(detail, REVIEW_SETTINGS.detail_max)
+    return Check(check=check, outcome=CHECK_OUTCOMES[check], detail=detail)
 
 
 # A bare domain counts as a link when it ends with a common top-level domain or one that

@@ -22,7 +22,7 @@ from email_validator import EmailNotValidError, validate_email
 from copernica_directory.model import Content, Problem, load_content
 from copernica_directory.model.loader import review_paths
 from copernica_directory.model.personal_data import describe, phone_regions, redact
-from copernica_directory.model.review_model import REVIEW_ID_RE, Author, Check, Moderation, Review
+from copernica_directory.model.review import REVIEW_ID_RE, Author, Check, Moderation, Review
 from copernica_directory.model.review_settings import (
     AUTOMATIC_MODERATOR,
     REVIEW_SETTINGS,
@@ -255,7 +255,7 @@ def assess(
         rating=rating,
         title=text["title"] or None,
         body=text["body"] or None,
-        author=Author(text["name"] or None, text["company"] or None),
+        author=Author(name=text["name"] or None, company=text["company"] or None),
         email_hash=hashed,
         lang=lang,
         invite=invite,
@@ -263,9 +263,9 @@ def assess(
         # The checks decide as of the submission, so a re-import writes the same bytes.
         moderation=(
             Moderation(
-                AUTOMATIC_MODERATOR,
-                sub.created_at,
-                clip("; ".join(c.detail for c in rejections), s.reason_max),
+                by=AUTOMATIC_MODERATOR,
+                at=sub.created_at,
+                reason=clip("; ".join(c.detail for c in rejections), s.reason_max),
             )
             if rejections
             else None

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 
 from copernica_directory.model import Content
-from copernica_directory.model.review_model import HistoryEntry, Moderation, Response, Review
+from copernica_directory.model.review import HistoryEntry, Moderation, Response, Review
 
 
 class TransitionError(Exception):
@@ -33,7 +33,11 @@ def _history(review: Review) -> tuple[HistoryEntry, ...]:
     if previous is None:
         return review.history
     entry = HistoryEntry(
-        review.status, previous.by, previous.at, previous.reason, previous.redaction_confirmed
+        status=review.status,
+        by=previous.by,
+        at=previous.at,
+        reason=previous.reason,
+        redaction_confirmed=previous.redaction_confirmed,
     )
     return (*review.history, entry)
 
@@ -72,7 +76,9 @@ def approve(
     return dataclasses.replace(
         review,
         status="approved",
-        moderation=Moderation(by, now, reason or None, bool(removed)),
+        moderation=Moderation(
+            by=by, at=now, reason=reason or None, redaction_confirmed=bool(removed)
+        ),
         history=_history(review),
     )
 
@@ -88,7 +94,7 @@ def reject(review: Review, by: str, reason: str, now: dt.datetime) -> Review:
     return dataclasses.replace(
         review,
         status="rejected",
-        moderation=Moderation(by, now, reason),
+        moderation=Moderation(by=by, at=now, reason=reason),
         history=_history(review),
         response=None,
     )
@@ -105,7 +111,7 @@ def respond(review: Review, body: str, now: dt.datetime, replace: bool = False) 
         raise TransitionError(
             f"{review.id} already has a reply (from {day}); use --replace to change it"
         )
-    return dataclasses.replace(review, response=Response(body, now))
+    return dataclasses.replace(review, response=Response(body=body, at=now))
 
 
 def pending_queue(content: Content) -> list[Review]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from copernica_directory.model.loader import REVIEWS_DIR
-from copernica_directory.model.review_model import Review
+from copernica_directory.model.review import Review
 from copernica_directory.reviews import yamlwrite
 
 TEMP_SUFFIX = ".tmp"

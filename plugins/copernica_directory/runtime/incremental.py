@@ -9,10 +9,11 @@ A page's key is the digest of
   show through the template globals: taxonomies, library, events and which partners and cases
   exist (a change there renders every page again);
 - the page: its address, template and values (partners, cases, ... by the digest of their
-  fields, reviews and cases included).
+  fields).
 What a template looks up beyond its values is recorded while the page renders: a partner read
 from `partners_by_slug` (a case card shows its partner's name) makes the page depend on that
-partner's digest, and any use of the whole `directory` in a template on the digest of all content.
+partner's digest, a partner's cases and reviews read from `relations` on theirs, and any use
+of the whole `directory` in a template on the digest of all content.
 A page is kept only if its key and every recorded dependency are unchanged and its output file is
 the one this cache wrote (same inode, size and times).
 

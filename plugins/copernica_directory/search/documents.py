@@ -97,7 +97,7 @@ def partner_store(
     for partner in partners:
         tagline, tagline_lang = _shown(partner.tagline, lang)
         description, description_lang = _shown(partner.description_html, lang)
-        rating = getattr(partner, "rating", None)  # INTEGRATION: partner.rating (reviews)
+        rating = content.rating_of(partner.slug)
         entries.append(
             {
                 "slug": partner.slug,

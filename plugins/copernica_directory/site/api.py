@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copernica_directory.model import Content, Partner, Review
+from copernica_directory.model import Content, Partner, PartnerRelations, Review
 from copernica_directory.model.review_settings import REVIEW_SETTINGS
 
 API_VERSION = 1
 
 
-def partner_json(partner: Partner, site_url: str) -> dict[str, Any]:
-    """One partner as published in /api/partners.json (no maintainers: they are internal)."""
+def partner_json(partner: Partner, related: PartnerRelations, site_url: str) -> dict[str, Any]:
+    """One partner as published in /api/partners.json (no maintainers: they are internal),
+    with its cases and reviews (`related`: Content.relations_of)."""
     base = site_url.rstrip("/")
-    rating = partner.rating  # computed from the reviews on each access
+    rating = related.rating  # computed from the reviews on each access
     return {
         "slug": partner.slug,
         "name": partner.name,
@@ -41,10 +42,10 @@ def partner_json(partner: Partner, site_url: str) -> dict[str, Any]:
         else None,
         "founded": partner.founded,
         "accepting_clients": partner.accepting_clients,
-        "cases": [f"{base}/cases/{case.slug}/" for case in partner.cases],
-        # Only approved reviews reach Partner.reviews; the rating counts the verified ones.
+        "cases": [f"{base}/cases/{case.slug}/" for case in related.cases],
+        # Only approved reviews are related to a partner; the rating counts the verified ones.
         "rating": ({"average": rating.average, "count": rating.count} if rating else None),
-        "reviews": [review_json(r, f"{base}/partners/{partner.slug}/") for r in partner.reviews],
+        "reviews": [review_json(r, f"{base}/partners/{partner.slug}/") for r in related.reviews],
     }
 
 
@@ -71,18 +72,19 @@ def review_json(review: Review, profile_url: str) -> dict[str, Any]:
     }
 
 
-def review_json_ld(partner: Partner) -> dict[str, Any]:
-    """schema.org aggregateRating and review for the partner's Organization, or nothing.
+def review_json_ld(related: PartnerRelations) -> dict[str, Any]:
+    """schema.org aggregateRating and review for a partner's Organization, or nothing
+    (`related`: the partner's relations, Content.relations_of).
 
     Both cover the same reviews, the verified ones the rating is computed from, as Google's
     review-snippet rules ask: the rating must be about the reviews marked up on the page.
     """
-    rating = partner.rating
+    rating = related.rating
     if rating is None:
         return {}
     scale = {"bestRating": REVIEW_SETTINGS.rating_max, "worstRating": REVIEW_SETTINGS.rating_min}
     reviews = []
-    for review in partner.reviews:
+    for review in related.reviews:
         if not review.verified:
             continue
         author: dict[str, Any] = {"@type": "Person", "name": review.author.name}
@@ -116,7 +118,10 @@ def partners_json(content: Content, site_url: str) -> str:
     document = {
         "version": API_VERSION,
         "count": len(content.partners),
-        "partners": [partner_json(p, site_url) for p in content.partners.values()],
+        "partners": [
+            partner_json(p, content.relations_of(slug), site_url)
+            for slug, p in content.partners.items()
+        ],
     }
     # Compact: with indentation Python's JSON encoder falls back to its slow pure-Python
     # path (tenths of a second for a thousand partners with their reviews), and the file is

@@ -22,9 +22,9 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from copernica_directory.model import Content, Partner
-from copernica_directory.model.library_model import LibraryItem
-from copernica_directory.model.loader import EVENTS_DIR, LIBRARY_DIR
+from copernica_directory.model import Case, Content, Partner
+from copernica_directory.model.library import LibraryItem
+from copernica_directory.model.loader import CASES_DIR, EVENTS_DIR, LIBRARY_DIR
 from copernica_directory.model.vocab import DEFAULT_LANGUAGE, language_prefix, language_url
 from copernica_directory.render.badges import (
     THEMES,
@@ -65,6 +65,7 @@ from copernica_directory.site.numbers import CSV_URL, directory_csv, directory_n
 from copernica_directory.site.pages import Page, in_language
 from copernica_directory.site.publication import Publication
 from copernica_directory.site.reuse import ReuseKit, reuse_kit
+from copernica_directory.urls import case_url
 
 EVENTS_ICS_URL = "events.ics"
 PROGRAMME_URL = "programme/"
@@ -124,7 +125,7 @@ class ContentSite:
     def badge_text(self, partner: Partner, lang: str) -> BadgeText:
         """What the partner's badge says, in the page language."""
         t = self.labels(lang).t
-        rating = partner.rating
+        rating = self.content.rating_of(partner.slug)
         if rating is None:
             return BadgeText(
                 partner.name, t("badge_label"), "", "", t("badge_alt", name=partner.name)
@@ -313,7 +314,19 @@ class ContentSite:
             (events, event_sources),
             lambda: self._write_event_covers(writer, output, content_root),
         )
-        partners = list(self.content.partners.values())
+        # The partners with their relations: the CSV counts reviews and shows the rating.
+        cases = [case for case in self.content.cases.values() if case.cover]
+        case_sources = [
+            (source, stat_stamp(source))
+            for case in cases
+            for source in [content_root / CASES_DIR / str(case.cover)]
+        ]
+        writer.group(
+            "case-covers",
+            (cases, case_sources),
+            lambda: self._write_case_covers(writer, cases, output, content_root),
+        )
+        partners = [(p, self.content.relations_of(p.slug)) for p in self.content.partners.values()]
         writer.group(
             "csv",
             partners,
@@ -331,6 +344,13 @@ class ContentSite:
         data = dump(library_json(items, self.public_url, labels))
         writer.write(output / "api" / "library.json", data)
 
+    def _write_case_covers(
+        self, writer: OutputWriter, cases: list[Case], output: Path, content_root: Path
+    ) -> None:
+        # Beside the case's page, once (like library covers: the Dutch page links there too).
+        for case in cases:
+            _copy(writer, content_root / CASES_DIR, case.cover, output / case_url(case.slug))
+
     def _write_event_covers(self, writer: OutputWriter, output: Path, content_root: Path) -> None:
         for event in self.publication.events:
             _copy(writer, content_root / EVENTS_DIR, event.cover, output / event_url(event))
@@ -344,7 +364,7 @@ class ContentSite:
         for partner in self.content.partners.values():
             writer.group(
                 f"{lang}/badges/{partner.slug}",
-                (lang, partner),
+                (lang, partner, self.content.rating_of(partner.slug)),
                 partial(self._write_badges, writer, folder, partner, lang),
             )
         for chart in self.numbers(lang)["charts"]:

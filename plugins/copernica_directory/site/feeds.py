@@ -16,7 +16,7 @@ from typing import Any
 
 from feedgenerator import Atom1Feed, Enclosure
 
-from copernica_directory.model.library_model import LibraryItem
+from copernica_directory.model.library import LibraryItem
 from copernica_directory.site.labels import Labels
 from copernica_directory.site.library_pages import library_url
 from copernica_directory.site.reuse import ReuseKit, absolute_html

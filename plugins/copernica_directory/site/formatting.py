@@ -14,7 +14,7 @@ from babel.dates import format_date, format_interval, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, parse
 
-from copernica_directory.model.library_model import Event
+from copernica_directory.model.event import Event
 
 CURRENCY = "EUR"
 

@@ -170,8 +170,10 @@ class DirectoryGenerator(Generator):
                 }
             ),
             "taxonomies": self.content.taxonomies,
-            # Each partner a page reads from it is recorded: the page depends on that partner.
+            # Each partner (and each partner's cases and reviews: relations[slug].cases,
+            # .reviews, .rating) a page reads is recorded: the page depends on it.
             "partners_by_slug": Lookup("partners_by_slug", self.content.partners),
+            "relations": Lookup("relations", self.content.relations),
             # Reviews: the same settings the review tools use, so the form and the
             # "How we check reviews" page always say what the code does.
             "review_settings": REVIEW_SETTINGS,
@@ -209,11 +211,11 @@ class DirectoryGenerator(Generator):
 
     def _write_api(self) -> None:
         target = Path(self.output_path) / "api" / "partners.json"
-        # Made from the partners (their cases and reviews included) and the settings.
+        # Made from the partners, their cases and reviews, and the settings.
         writer = self.runtime.output
         writer.group(
             "api",
-            list(self.content.partners.values()),
+            (list(self.content.partners.values()), self.content.relations),
             lambda: writer.write(target, partners_json(self.content, self.site_settings.siteurl)),
         )
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from copernica_directory.model.library_model import Event
+from copernica_directory.model.event import Event
 from copernica_directory.model.vocab import country_name
 from copernica_directory.site.labels import Labels
 from copernica_directory.site.library_pages import event_url

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from copernica_directory.model import Content
-from copernica_directory.model.library_model import LIBRARY_TYPES, Event, LibraryItem
+from copernica_directory.model.event import Event
+from copernica_directory.model.library import LIBRARY_TYPES, LibraryItem
 from copernica_directory.site.pages import Page
 from copernica_directory.site.publication import Publication
 from copernica_directory.site.reuse import ReuseKit

@@ -113,7 +113,7 @@ def directory_csv(content: Content, public_url: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for partner in content.partners.values():
-        rating = partner.rating
+        rating = content.rating_of(partner.slug)
         row = (
             partner.slug,
             partner.name,
@@ -130,7 +130,7 @@ def directory_csv(content: Content, public_url: str) -> str:
             partner.founded,
             rating.average if rating else None,
             rating.count if rating else 0,
-            len(partner.reviews),
+            len(content.reviews_of(partner.slug)),
             partner.contact.email,
             partner.contact.phone,
         )

@@ -14,7 +14,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from copernica_directory.model import Content
-from copernica_directory.model.library_model import Event, LibraryItem
+from copernica_directory.model.event import Event
+from copernica_directory.model.library import LibraryItem
 from copernica_directory.settings import SiteSettings
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from copernica_directory.model.library_model import LibraryItem
+from copernica_directory.model.library import LibraryItem
 from copernica_directory.site.formatting import file_size
 
 # t(key, lang, **values): a UI string from the translation table in a given language.

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from copernica_directory.cli import add_content_option
-from copernica_directory.model.library_model import EVENT_KINDS
+from copernica_directory.model.event import EVENT_KINDS
 from copernica_directory.model.loader import EVENTS_DIR, LIBRARY_DIR, load_content
 from copernica_directory.model.problems import format_problems
 from copernica_directory.model.schema import SLUG_HELP, SLUG_RE

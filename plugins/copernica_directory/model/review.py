@@ -1,8 +1,8 @@
-"""Reviews: the record a review file may hold, the rules between its fields, and the dataclasses.
+"""Reviews: content/reviews/<partner-slug>/<id>.yaml, every field and the rules between them.
 
-A review lives in `content/reviews/<partner-slug>/<id>.yaml`. It is written by the review tools
-(import, approve, reject, respond) and read, like all content, only through the loader. Only
-approved reviews are ever published; a rating counts approved reviews from invited customers.
+A review is written by the review tools (import, approve, reject, respond) and read, like all
+content, only through the loader. Only approved reviews are ever published; a rating counts
+approved reviews from invited customers (Content.rating_of).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from copernica_directory.model import personal_data
+from copernica_directory.model.declare import Declared, content_type, derived, field
 from copernica_directory.model.review_settings import (
     CHECK_IDS,
     OUTCOMES,
@@ -27,10 +28,8 @@ from copernica_directory.model.schema import (
     Choice,
     Context,
     DateTime,
-    Field,
     Integer,
     ListOf,
-    Record,
     String,
 )
 from copernica_directory.model.yamlsource import Mapping, Node, Sequence
@@ -60,85 +59,135 @@ INVITE_ID = String(
 )
 MODERATOR = String(max_len=100, want="the moderator's name")
 STATUS = Choice("review_statuses", want="a review status")
-
-CHECK_RECORD = Record(
-    fields=[
-        Field("check", Choice("review_checks", want="a check id"), True, help="which check"),
-        Field("outcome", Choice("review_outcomes", want="reject or flag"), True),
-        Field("detail", String(max_len=_S.detail_max), False, help="what the check found"),
-    ]
-)
-REDACTION_CONFIRMED = Field(
-    "redaction_confirmed",
-    Boolean(),
-    False,
-    False,
-    help="the moderator checked that no personal data is left after the import removed some",
-)
-MODERATION_RECORD = Record(
-    fields=[
-        Field("by", MODERATOR, True, help="who decided"),
-        Field("at", DateTime(), True, help="when, in UTC"),
-        Field("reason", String(max_len=_S.reason_max), False, help="why (required to reject)"),
-        REDACTION_CONFIRMED,
-    ]
-)
-HISTORY_RECORD = Record(
-    fields=[
-        Field("status", STATUS, True, help="the status this decision set"),
-        Field("by", MODERATOR, True),
-        Field("at", DateTime(), True),
-        Field("reason", String(max_len=_S.reason_max), False),
-        REDACTION_CONFIRMED,
-    ]
-)
-RESPONSE_RECORD = Record(
-    fields=[
-        Field(
-            "body", String(max_len=_S.response_max), True, help="the partner's reply, plain text"
-        ),
-        Field("at", DateTime(), True, help="when the reply was added, in UTC"),
-    ]
-)
-
-REVIEW_RECORD = Record(
-    title="Review",
-    fields=[
-        Field("id", REVIEW_ID, True, help="the Netlify submission id; also the file name"),
-        Field("partner", String(max_len=100), False, help="the partner's slug: the folder name"),
-        Field("status", STATUS, True, help="pending, approved or rejected"),
-        Field("verification", Choice("review_verifications", want="invited or unverified"), False, "unverified", help="invited: submitted with a valid one-time invitation"),
-        Field("rating", Integer(_S.rating_min, _S.rating_max), False, help="1 to 5 stars"),
-        Field("title", String(max_len=_S.title_max), False, help="the review's headline"),
-        Field("body", String(max_len=_S.body_max), False, help="the review, plain text (never HTML)"),
-        Field(
-            "author",
-            Record(
-                fields=[
-                    Field("name", String(max_len=_S.name_max), False, help="the reviewer's name"),
-                    Field("company", String(max_len=_S.company_max), False, help="the reviewer's company"),
-                ]
-            ),
-            False,
-            help="name and optional company",
-        ),
-        Field("email_hash", EMAIL_HASH, False, help="HMAC-SHA-256 of the address; never the address"),
-        Field("submitted", DateTime(), True, help="when it was submitted, UTC"),
-        Field("lang", Choice("languages", want="an ISO 639-1 language code"), False, "en", help="the language it is written in"),
-        Field("invite", INVITE_ID, False, help="the id of the invitation used (verified reviews)"),
-        Field("checks", ListOf(CHECK_RECORD, max_items=3 * len(CHECK_IDS)), False, (), help="what the automatic checks found"),
-        Field("moderation", MODERATION_RECORD, False, help="the latest decision: by, at, reason"),
-        Field("history", ListOf(HISTORY_RECORD, max_items=50), False, (), help="earlier decisions, oldest first"),
-        Field("response", RESPONSE_RECORD, False, help="the partner's public reply"),
-    ],
-)  # fmt: skip
-
 REVIEW_VOCABULARIES = {
     "review_statuses": STATUSES,
     "review_verifications": VERIFICATIONS,
     "review_checks": CHECK_IDS,
     "review_outcomes": OUTCOMES,
 }
+_REDACTION = "the moderator checked that no personal data is left after the import removed some"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text split into paragraphs on blank lines; single line breaks stay inside."""
+    return [p.strip() for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+
+
+@content_type()
+class Check(Declared):
+    """What one automatic check found in a submission."""
+
+    check: str = field(Choice("review_checks", want="a check id"), required=True, help="which check")  # fmt: skip
+    outcome: str = field(Choice("review_outcomes", want="reject or flag"), required=True)
+    detail: str = field(String(max_len=_S.detail_max), default="", help="what the check found")
+
+
+@content_type()
+class Author(Declared):
+    name: str | None = field(String(max_len=_S.name_max), help="the reviewer's name")
+    company: str | None = field(String(max_len=_S.company_max), help="the reviewer's company")
+
+
+@content_type()
+class Moderation(Declared):
+    """A moderation decision: who, when and (for a rejection) why."""
+
+    by: str = field(MODERATOR, required=True, help="who decided")
+    at: dt.datetime = field(DateTime(), required=True, help="when, in UTC")
+    reason: str | None = field(String(max_len=_S.reason_max), help="why (required to reject)")
+    redaction_confirmed: bool = field(Boolean(), default=False, help=_REDACTION)
+
+
+@content_type()
+class HistoryEntry(Declared):
+    """An earlier decision, kept when a later one replaces it (the audit trail in the file)."""
+
+    status: str = field(STATUS, required=True, help="the status this decision set")
+    by: str = field(MODERATOR, required=True)
+    at: dt.datetime = field(DateTime(), required=True)
+    reason: str | None = field(String(max_len=_S.reason_max))
+    redaction_confirmed: bool = field(Boolean(), default=False, help=_REDACTION)
+
+
+@content_type()
+class Response(Declared):
+    """The partner's public reply."""
+
+    body: str = field(String(max_len=_S.response_max), required=True, help="the partner's reply, plain text")  # fmt: skip
+    at: dt.datetime = field(DateTime(), required=True, help="when the reply was added, in UTC")
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return paragraphs(self.body)
+
+
+@content_type("Review")
+class Review(Declared):
+    """One review, in any status. Only approved ones are ever published."""
+
+    id: str = field(REVIEW_ID, required=True, help="the Netlify submission id; also the file name")
+    partner: str | None = field(String(max_len=100), help="the partner's slug: the folder name")
+    status: str = field(STATUS, required=True, help="pending, approved or rejected")
+    verification: str = field(Choice("review_verifications", want="invited or unverified"), default="unverified", help="invited: submitted with a valid one-time invitation")  # fmt: skip
+    rating: int | None = field(Integer(_S.rating_min, _S.rating_max), help="1 to 5 stars")
+    title: str | None = field(String(max_len=_S.title_max), help="the review's headline")
+    body: str | None = field(String(max_len=_S.body_max), help="the review, plain text (never HTML)")  # fmt: skip
+    author: Author = field(Author.RECORD, default_factory=Author, help="name and optional company")
+    email_hash: str | None = field(EMAIL_HASH, help="HMAC-SHA-256 of the address; never the address")  # fmt: skip
+    submitted: dt.datetime = field(DateTime(), required=True, help="when it was submitted, UTC")
+    lang: str = field(Choice("languages", want="an ISO 639-1 language code"), default="en", help="the language it is written in")  # fmt: skip
+    invite: str | None = field(INVITE_ID, help="the id of the invitation used (verified reviews)")
+    checks: tuple[Check, ...] = field(ListOf(Check.RECORD, max_items=3 * len(CHECK_IDS)), default=(), help="what the automatic checks found")  # fmt: skip
+    moderation: Moderation | None = field(Moderation.RECORD, help="the latest decision: by, at, reason")  # fmt: skip
+    history: tuple[HistoryEntry, ...] = field(ListOf(HistoryEntry.RECORD, max_items=50), default=(), help="earlier decisions, oldest first")  # fmt: skip
+    response: Response | None = field(Response.RECORD, help="the partner's public reply")
+    source: str = derived("the file it was read from, as shown in messages", default="")
+
+    @property
+    def verified(self) -> bool:
+        """Submitted with a valid one-time invitation from the partner."""
+        return self.verification == "invited"
+
+    @property
+    def published(self) -> bool:
+        return self.status == "approved"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text in paragraphs, for display as escaped plain text."""
+        return paragraphs(self.body or "")
+
+    @property
+    def flags(self) -> tuple[Check, ...]:
+        """Checks that ask a moderator to look (not verdicts)."""
+        return tuple(c for c in self.checks if c.outcome == "flag")
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The published rating: approved reviews from invited customers only."""
+
+    average: float
+    count: int
+    distribution: dict[int, int]
+
+    def share(self, stars: int) -> int:
+        """The percentage of reviews with `stars`, rounded."""
+        return round(100 * self.distribution.get(stars, 0) / self.count) if self.count else 0
+
+
+def rating_summary(reviews: Iterable[Review]) -> RatingSummary | None:
+    """Average, count and distribution over approved, verified reviews; None if there are none."""
+    ratings = [r.rating for r in reviews if r.published and r.verified and r.rating is not None]
+    if not ratings:
+        return None
+    distribution = {stars: 0 for stars in range(_S.rating_min, _S.rating_max + 1)}
+    for rating in ratings:
+        distribution[rating] += 1
+    return RatingSummary(round(sum(ratings) / len(ratings), 2), len(ratings), distribution)
+
+
+# ---------- the rules between fields ----------
 
 # What a review that may be published (pending or approved) must have; a rejected one may lack
 # them, because the import keeps every submission, including the empty and the broken.
@@ -310,150 +359,3 @@ def _no_personal_data(values: dict[str, Any], at: Any, ctx: Context) -> None:
 
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
-
-
-def paragraphs(text: str) -> list[str]:
-    """Plain text split into paragraphs on blank lines; single line breaks stay inside."""
-    return [p.strip() for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-
-
-@dataclass(frozen=True)
-class Check:
-    """What one automatic check found in a submission."""
-
-    check: str
-    outcome: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Author:
-    name: str | None = None
-    company: str | None = None
-
-
-@dataclass(frozen=True)
-class Moderation:
-    """A moderation decision: who, when and (for a rejection) why."""
-
-    by: str
-    at: dt.datetime
-    reason: str | None = None
-    redaction_confirmed: bool = False
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """An earlier decision, kept when a later one replaces it (the audit trail in the file)."""
-
-    status: str
-    by: str
-    at: dt.datetime
-    reason: str | None = None
-    redaction_confirmed: bool = False
-
-
-@dataclass(frozen=True)
-class Response:
-    """The partner's public reply."""
-
-    body: str
-    at: dt.datetime
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return paragraphs(self.body)
-
-
-@dataclass(frozen=True)
-class Review:
-    """One review, in any status. Only approved ones are ever published."""
-
-    id: str
-    partner: str | None
-    status: str
-    submitted: dt.datetime
-    verification: str = "unverified"
-    rating: int | None = None
-    title: str | None = None
-    body: str | None = None
-    author: Author = field(default_factory=Author)
-    email_hash: str | None = None
-    lang: str = "en"
-    invite: str | None = None
-    checks: tuple[Check, ...] = ()
-    moderation: Moderation | None = None
-    history: tuple[HistoryEntry, ...] = ()
-    response: Response | None = None
-    source: str = ""
-
-    @property
-    def verified(self) -> bool:
-        """Submitted with a valid one-time invitation from the partner."""
-        return self.verification == "invited"
-
-    @property
-    def published(self) -> bool:
-        return self.status == "approved"
-
-    @property
-    def paragraphs(self) -> list[str]:
-        """The text in paragraphs, for display as escaped plain text."""
-        return paragraphs(self.body or "")
-
-    @property
-    def flags(self) -> tuple[Check, ...]:
-        """Checks that ask a moderator to look (not verdicts)."""
-        return tuple(c for c in self.checks if c.outcome == "flag")
-
-    @classmethod
-    def from_values(cls, values: dict[str, Any], source: str) -> Review:
-        """Build from a validated REVIEW_RECORD result."""
-        author = values["author"] or {}
-        moderation = values["moderation"]
-        response = values["response"]
-        return cls(
-            id=values["id"],
-            partner=values["partner"],
-            status=values["status"],
-            submitted=values["submitted"],
-            verification=values["verification"],
-            rating=values["rating"],
-            title=values["title"],
-            body=values["body"],
-            author=Author(author.get("name"), author.get("company")),
-            email_hash=values["email_hash"],
-            lang=values["lang"],
-            invite=values["invite"],
-            checks=tuple(
-                Check(c["check"], c["outcome"], c["detail"] or "") for c in values["checks"]
-            ),
-            moderation=Moderation(**moderation) if moderation else None,
-            history=tuple(HistoryEntry(**h) for h in values["history"]),
-            response=Response(**response) if response else None,
-            source=source,
-        )
-
-
-@dataclass(frozen=True)
-class RatingSummary:
-    """The published rating: approved reviews from invited customers only."""
-
-    average: float
-    count: int
-    distribution: dict[int, int]
-
-    def share(self, stars: int) -> int:
-        """The percentage of reviews with `stars`, rounded."""
-        return round(100 * self.distribution.get(stars, 0) / self.count) if self.count else 0
-
-
-def rating_summary(reviews: Iterable[Review]) -> RatingSummary | None:
-    """Average, count and distribution over approved, verified reviews; None if there are none."""
-    ratings = [r.rating for r in reviews if r.published and r.verified and r.rating is not None]
-    if not ratings:
-        return None
-    distribution = {stars: 0 for stars in range(_S.rating_min, _S.rating_max + 1)}
-    for rating in ratings:
-        distribution[rating] += 1
-    return RatingSummary(round(sum(ratings) / len(ratings), 2), len(ratings), distribution)
