@@ -48,10 +48,44 @@ FEW_PARTNERS = (
 )
 
 
-def few_partners_copy(target: Path, partners: tuple[str, ...] = FEW_PARTNERS) -> Path:
-    """A copy of the sample content with only `partners`, their cases and reviews (the
-    library, events and taxonomies whole) at `target`."""
+# A library and events of every kind, for tests that build many times: two whitepapers (one
+# Dutch) with their PDFs, an article in each language, a best practice, a past event and two
+# upcoming ones in different time zones.
+FEW_ITEMS = (
+    "whitepapers/deliverability-handbook",
+    "whitepapers/e-mailbenchmark-retail-2026",
+    "articles/crm-sync-without-a-developer",
+    "articles/onderwerpregels-die-geopend-worden",
+    "best-practices/crm-koppeling-live-zonder-verrassingen",
+)
+FEW_EVENTS = ("webinar-dmarc-in-30-minutes", "partnerdag-2027", "inbox-expo-london-2027")
+
+
+def _keep_items(folder: Path, slugs: set[str]) -> None:
+    """Remove every item of `folder` not in `slugs`, with the files it names."""
+    for item in folder.glob("*.md"):
+        if item.stem in slugs:
+            continue
+        text = item.read_text(encoding="utf-8")
+        item.unlink()
+        for name in re.findall(r"(?m)^(?:file|cover): (\S+)$", text):
+            (folder / name).unlink()
+
+
+def few_partners_copy(
+    target: Path,
+    partners: tuple[str, ...] = FEW_PARTNERS,
+    items: tuple[str, ...] | None = None,
+    events: tuple[str, ...] | None = None,
+) -> Path:
+    """A copy of the sample content with only `partners`, their cases and reviews at `target`;
+    the library and events whole, or only `items` ("type/slug") and `events` when given."""
     shutil.copytree(CONTENT, target)
+    if items is not None:
+        for folder in (target / "library").iterdir():
+            _keep_items(folder, {i.split("/")[1] for i in items if i.startswith(folder.name + "/")})
+    if events is not None:
+        _keep_items(target / "events", set(events))
     for folder in (target / "partners").iterdir():
         if folder.name not in partners:
             shutil.rmtree(folder)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from copernica_directory.runtime.incremental import OutputWriter
+from copernica_directory.settings.site import SiteSettings
 from copernica_directory.site.assets import AssetError, StaticAssets
 
 SPECIFIER = re.compile(r"""\b(?:from|import)\s*\(?\s*["'](\.\.?/[^"']+)["']""")
@@ -45,7 +47,7 @@ def published_imports(output: Path, name: str) -> list[str]:
 def test_imports_name_the_fingerprinted_files(tmp_path: Path) -> None:
     assets = StaticAssets(theme(tmp_path, MODULES))
     output = tmp_path / "output"
-    assets.write(output)
+    assets.write(OutputWriter({}, SiteSettings(), output), output)
     names = assets.names
     assert re.fullmatch(r"js/page\.[0-9a-f]{10}\.js", names["js/page.js"])
     assert published_imports(output, names["js/page.js"]) == [names["js/lib/run.js"]]

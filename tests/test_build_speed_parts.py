@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, run_pelican
+from conftest import CONTENT, FEW_EVENTS, FEW_ITEMS, few_partners_copy, run_pelican
 from lunr.builder import Builder
 
 from copernica_directory.model import load_content
@@ -190,8 +190,9 @@ def _same_content(root: Path, cache: Path) -> int:
 
 
 def test_the_parse_cache_gives_what_the_files_give(tmp_path: Path) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
+    # Every partner (enough to cross the cache's threshold below), a few library items.
+    everyone = tuple(p.name for p in (CONTENT / "partners").iterdir())
+    root = few_partners_copy(tmp_path / "content", everyone, FEW_ITEMS, FEW_EVENTS)
     cache = tmp_path / "cache"
     assert _same_content(root, cache) == 0
     assert _same_content(root, cache) > 50  # everything from the cache
