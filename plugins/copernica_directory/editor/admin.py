@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from copernica_directory.editor.vendor import Bundle
-from copernica_directory.runtime.incremental import copy_output, write_output
+from copernica_directory.runtime.incremental import OutputWriter
 
 ADMIN_DIR = "admin"
 
@@ -49,12 +49,14 @@ class AdminPage:
         )
 
 
-def write_admin(output: Path, bundles: list[Bundle], page: AdminPage, config: str) -> None:
+def write_admin(
+    writer: OutputWriter, output: Path, bundles: list[Bundle], page: AdminPage, config: str
+) -> None:
     """Write /admin/index.html, /admin/config.yml and every vendored release's files."""
     admin = output / ADMIN_DIR
-    write_output(admin / "index.html", page.html())
-    write_output(admin / "config.yml", config)
+    writer.write(admin / "index.html", page.html())
+    writer.write(admin / "config.yml", config)
     for bundle in bundles:
         folder = admin / "vendor" / f"{bundle.pin.name}.{bundle.digest}"
         for path in bundle.files:
-            copy_output(bundle.folder / path, folder / path)
+            writer.copy(bundle.folder / path, folder / path)

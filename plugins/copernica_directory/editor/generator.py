@@ -10,6 +10,7 @@ from pelican.generators import Generator
 
 from copernica_directory.editor.admin import AdminPage, bundle_url, write_admin
 from copernica_directory.editor.vendor import DECAP, YAML, load
+from copernica_directory.runtime.build import BuildRuntime
 from copernica_directory.site.assets import StaticAssets
 
 # editor/config.yml, generated from the model (scripts/generate_editor_config.py), at the
@@ -36,4 +37,6 @@ class EditorGenerator(Generator):
             css_url=self.assets.url("css/site.css"),
         )
         config = CONFIG.read_text(encoding="utf-8")
-        write_admin(Path(self.output_path), self.bundles, page, config)
+        # Through the build's writer: incremental builds keep what did not change.
+        writer = BuildRuntime.of(self.settings).output
+        write_admin(writer, Path(self.output_path), self.bundles, page, config)
