@@ -10,7 +10,6 @@ editor/config.yml; a test fails when it is stale.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,35 +18,14 @@ from typing import Any
 
 import yaml
 
-from copernica_directory.model.library_model import EVENT_RECORD, LIBRARY_RECORD, WHITEPAPER_RECORD
+from copernica_directory.model.case import Case
+from copernica_directory.model.event import Event
+from copernica_directory.model.library import LibraryItem, Whitepaper
 from copernica_directory.model.loader import Content, load_content, vocabularies_for
-from copernica_directory.model.model import CASE_RECORD, PARTNER_RECORD
-from copernica_directory.model.schema import (
-    URL_PATTERN,
-    Boolean,
-    Choice,
-    Date,
-    DateTime,
-    Email,
-    Field,
-    FileRef,
-    Integer,
-    Kind,
-    ListOf,
-    OffsetDateTime,
-    Phone,
-    Record,
-    String,
-    Text,
-    TimeZoneName,
-    Url,
-    Vocabulary,
-    Year,
-    time_zone_names,
-)
+from copernica_directory.model.partner import Partner
+from copernica_directory.model.schema import Field, Record, Vocabulary, time_zone_names
 from copernica_directory.model.vocab import (
     DEFAULT_LANGUAGE,
-    SITE_LANGUAGES,
     country_name,
     language_name,
 )
@@ -81,19 +59,21 @@ COLLECTIONS = (
         "partners",
         "Partner profiles",
         "Partner profile",
-        PARTNER_RECORD,
+        Partner.RECORD,
         "content/partners",
         "yaml",
         path="{{slug}}/partner",
         description="One folder per partner: partner.yaml and its logo.",
     ),
-    Collection("cases", "Cases", "Case", CASE_RECORD, "content/cases", "md"),
-    Collection("articles", "Articles", "Article", LIBRARY_RECORD, "content/library/articles", "md"),
+    Collection("cases", "Cases", "Case", Case.RECORD, "content/cases", "md"),
+    Collection(
+        "articles", "Articles", "Article", LibraryItem.RECORD, "content/library/articles", "md"
+    ),
     Collection(
         "best-practices",
         "Best practices",
         "Best practice",
-        LIBRARY_RECORD,
+        LibraryItem.RECORD,
         "content/library/best-practices",
         "md",
     ),
@@ -101,12 +81,12 @@ COLLECTIONS = (
         "whitepapers",
         "Whitepapers",
         "Whitepaper",
-        WHITEPAPER_RECORD,
+        Whitepaper.RECORD,
         "content/library/whitepapers",
         "md",
         description="The PDF and the cover are stored beside the item.",
     ),
-    Collection("events", "Events", "Event", EVENT_RECORD, "content/events", "md"),
+    Collection("events", "Events", "Event", Event.RECORD, "content/events", "md"),
 )
 
 _LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
@@ -133,144 +113,140 @@ def _title(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def _pattern(kind: String) -> list[str] | None:
-    """The model's length and pattern as one JavaScript pattern, with the model's words."""
-    length = f"(?=[\\s\\S]{{{kind.min_len},{kind.max_len}}}$)"
-    if kind.pattern is None:
-        return [f"^{length}", f"{kind.min_len} to {kind.max_len} characters"]
-    body = kind.pattern.pattern.removeprefix("^").removesuffix("$")
-    words = kind.pattern_help or f"the form {kind.pattern.pattern}"
-    return [f"^{length}(?:{body})$", f"{words}; at most {kind.max_len} characters"]
+def _length_pattern(form: Mapping[str, Any]) -> list[str]:
+    """The model's length limits (and pattern, if any) as one JavaScript pattern, with the
+    model's words."""
+    low, high = form.get("min_length") or 0, form["max_length"]
+    length = f"(?=[\\s\\S]{{{low},{high}}}$)"
+    pattern = form.get("pattern")
+    if not pattern:
+        return [
+            f"^{length}",
+            f"{low} to {high} characters" if low else f"at most {high} characters",
+        ]
+    body = pattern.removeprefix("^").removesuffix("$")
+    words = form.get("pattern_help") or f"the form {pattern}"
+    return [f"^{length}(?:{body})$", f"{words}; at most {high} characters"]
 
 
-@functools.singledispatch
-def _widget(kind: Kind, labels: _Labels) -> dict[str, Any]:
-    raise TypeError(f"no editor widget for the field kind {type(kind).__name__}")
+def _single_widget(form: Mapping[str, Any]) -> str:
+    if form["kind"] == "markdown":
+        return "markdown"
+    return "text" if form["max_length"] > 300 else "string"
 
 
-@_widget.register
-def _(kind: String, labels: _Labels) -> dict[str, Any]:
-    widget: dict[str, Any] = {"widget": "string" if kind.max_len <= 300 else "text"}
-    pattern = _pattern(kind)
-    if pattern:
-        widget["pattern"] = pattern
-    return widget
-
-
-@_widget.register
-def _(kind: Text, labels: _Labels) -> dict[str, Any]:
-    # One field per site language, side by side in the form's order: English first.
-    single = "markdown" if kind.markdown else ("text" if kind.max_len > 300 else "string")
-    fields = []
-    for lang in SITE_LANGUAGES:
-        field: dict[str, Any] = {
+def _text(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    widget: dict[str, Any] = {"widget": _single_widget(form)}
+    if widget["widget"] != "markdown":
+        widget["pattern"] = _length_pattern(form)
+    if not form.get("bilingual"):
+        return widget
+    # One field per site language, English first.
+    fields = [
+        {
             "name": lang,
             "label": _LANGUAGE_LABELS.get(lang, lang),
-            "widget": single,
+            **widget,
             "required": lang == DEFAULT_LANGUAGE,
         }
-        if single != "markdown":
-            field["pattern"] = _pattern(String(min_len=kind.min_len, max_len=kind.max_len))
-        fields.append(field)
+        for lang in form["languages"]
+    ]
     return {"widget": "object", "collapsed": False, "fields": fields}
 
 
-@_widget.register
-def _(kind: Url, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "string", "pattern": [URL_PATTERN, "an https:// address"]}
+def _select(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    vocabulary = labels.vocabularies[form["vocabulary"]]
+    if vocabulary.open_pattern:  # grows with the content (partner slugs): its form only
+        return {"widget": "string", "pattern": [vocabulary.open_pattern, "a partner's slug"]}
+    return {"widget": "select", "options": labels.options(form["vocabulary"])}
 
 
-@_widget.register
-def _(kind: Email, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "string", "pattern": ["^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an email address"]}
+def _list(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    item = _widget(form["item"], labels)
+    limits = {"min": form["min_items"]} if form["min_items"] else {}
+    if item["widget"] == "select":
+        return {**item, "multiple": True, **limits, "max": form["max_items"]}
+    if item["widget"] == "object":
+        return {"widget": "list", "fields": item["fields"], **limits, "max": form["max_items"]}
+    return {"widget": "list", "field": {"name": "item", **item}, **limits, "max": form["max_items"]}
 
 
-@_widget.register
-def _(kind: Phone, labels: _Labels) -> dict[str, Any]:
-    return {
+def _file(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    images = {"svg", "png", "jpg", "jpeg", "webp"}
+    widget = "image" if set(form["extensions"]) <= images else "file"
+    return {"widget": widget, "choose_url": False, "allow_multiple": False}
+
+
+def _datetime(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    if form["utc"]:
+        return {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm:ss[Z]", "picker_utc": True}
+    # A local time with its offset (an event): the offset must be the event's time zone's,
+    # which the pull-request check confirms.
+    return {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm:ssZ"}
+
+
+_WIDGETS: dict[str, Callable[[Mapping[str, Any], _Labels], dict[str, Any]]] = {
+    "string": _text,
+    "text": _text,
+    "markdown": _text,
+    "url": lambda form, labels: {
         "widget": "string",
-        "pattern": ["^\\+[0-9 ()-]{6,24}$", "an international number, e.g. +31 20 123 4567"],
-    }
-
-
-@_widget.register
-def _(kind: Year, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "number", "value_type": "int", "min": kind.min_year, "max": 2100}
-
-
-@_widget.register
-def _(kind: Integer, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "number", "value_type": "int", "min": kind.minimum, "max": kind.maximum}
-
-
-@_widget.register
-def _(kind: Boolean, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "boolean"}
-
-
-@_widget.register
-def _(kind: Date, labels: _Labels) -> dict[str, Any]:
-    return {
+        "pattern": [form["pattern"], "an https:// address"],
+    },
+    "email": lambda form, labels: {
+        "widget": "string",
+        "pattern": ["^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an email address"],
+    },
+    "phone": lambda form, labels: {
+        "widget": "string",
+        "pattern": [form["pattern"], "an international number: +, country code, digits"],
+    },
+    "year": lambda form, labels: {"widget": "number", "value_type": "int", "min": form["minimum"]},
+    "number": lambda form, labels: {
+        "widget": "number",
+        "value_type": "int",
+        "min": form["minimum"],
+        "max": form["maximum"],
+    },
+    "boolean": lambda form, labels: {"widget": "boolean"},
+    "date": lambda form, labels: {
         "widget": "datetime",
         "format": "YYYY-MM-DD",
         "date_format": "YYYY-MM-DD",
         "time_format": False,
-    }
+    },
+    "datetime": _datetime,
+    "timezone": lambda form, labels: {"widget": "select", "options": sorted(time_zone_names())},
+    "select": _select,
+    "list": _list,
+    "file": _file,
+    "record": lambda form, labels: {
+        "widget": "object",
+        "fields": [_form_field(f, labels) for f in form["fields"]],
+    },
+}
 
 
-@_widget.register
-def _(kind: DateTime, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm:ss[Z]", "picker_utc": True}
+def _widget(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    """The Decap widget of a value described by the model (`Kind.form()`)."""
+    try:
+        make = _WIDGETS[form["kind"]]
+    except KeyError:
+        raise TypeError(f"no editor widget for the field kind {form['kind']!r}") from None
+    return make(form, labels)
 
 
-@_widget.register
-def _(kind: OffsetDateTime, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm:ssZ"}
-
-
-@_widget.register
-def _(kind: TimeZoneName, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "select", "options": sorted(time_zone_names())}
-
-
-@_widget.register
-def _(kind: Choice, labels: _Labels) -> dict[str, Any]:
-    if labels.vocabularies[kind.vocabulary].open_pattern:
-        pattern = labels.vocabularies[kind.vocabulary].open_pattern
-        return {"widget": "string", "pattern": [pattern, kind.want]}
-    return {"widget": "select", "options": labels.options(kind.vocabulary)}
-
-
-@_widget.register
-def _(kind: ListOf, labels: _Labels) -> dict[str, Any]:
-    item = _widget(kind.item, labels)
-    if item["widget"] == "select":
-        limits = {"min": kind.min_items} if kind.min_items else {}
-        return {**item, "multiple": True, **limits, "max": kind.max_items}
-    if item["widget"] == "object":
-        return {"widget": "list", "fields": item["fields"], "max": kind.max_items}
-    return {"widget": "list", "field": {"name": "item", **item}, "max": kind.max_items}
-
-
-@_widget.register
-def _(kind: FileRef, labels: _Labels) -> dict[str, Any]:
-    images = {"svg", "png", "jpg", "jpeg", "webp"}
-    widget = "image" if set(kind.extensions) <= images else "file"
-    return {"widget": widget, "choose_url": False, "allow_multiple": False}
-
-
-@_widget.register
-def _(kind: Record, labels: _Labels) -> dict[str, Any]:
-    return {"widget": "object", "fields": [_field(f, labels) for f in kind.fields]}
+def _form_field(form: Mapping[str, Any], labels: _Labels) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": form["name"], "label": _title(form["name"])}
+    field.update(_widget(form, labels))
+    field["required"] = form["required"]
+    if form.get("help"):
+        field["hint"] = re.sub(r"\s+", " ", form["help"])
+    return field
 
 
 def _field(spec: Field, labels: _Labels) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": spec.name, "label": _title(spec.name)}
-    field.update(_widget(spec.kind, labels))
-    field["required"] = spec.required
-    if spec.help:
-        field["hint"] = re.sub(r"\s+", " ", spec.help)
-    return field
+    return _form_field(spec.form(), labels)
 
 
 def _collection(collection: Collection, labels: _Labels) -> dict[str, Any]:
@@ -327,12 +303,20 @@ def generate(content: Content, repository: str, site_url: str) -> dict[str, Any]
     }
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Every value written out where it is used: no &anchors and *aliases for a reader."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def render(config: dict[str, Any]) -> str:
     """The stable text of editor/config.yml."""
     header = (
         "# Generated from the content model by scripts/generate_editor_config.py: do not edit.\n"
     )
-    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(config, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
+    return header + body
 
 
 def config_text(content_root: Path, repository: str, site_url: str) -> str:
