@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
-	# Test tools only (the HTML validator, axe-core); nothing from npm is served to visitors.
+	# Test and editing tools (the HTML validator, axe-core, decap-server, the YAML library
+	# for the formats' unit tests); nothing from node_modules is served to visitors.
 	npm ci --no-audit --no-fund --loglevel=error
 	# The web editor's browser bundle (Decap CMS): one pinned, integrity-checked tarball.
 	$(PY) scripts/vendor_editor.py
