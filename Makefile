@@ -8,14 +8,17 @@ PELICAN := $(VENV)/bin/pelican -s pelican.conf.py --fatal errors
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: install build serve test test-js validate lint format schemas clean bench
+.PHONY: install build serve editor test test-js validate lint format schemas clean bench
 
 $(STAMP): pyproject.toml requirements.lock package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
-	# Test tools only (the HTML validator, axe-core); nothing from npm is served to visitors.
+	# Test and editing tools (the HTML validator, axe-core, decap-server, the YAML library
+	# for the formats' unit tests); nothing from node_modules is served to visitors.
 	npm ci --no-audit --no-fund --loglevel=error
+	# The web editor's browser bundle (Decap CMS): one pinned, integrity-checked tarball.
+	$(PY) scripts/vendor_editor.py
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,6 +29,15 @@ build: $(STAMP)
 
 # Serving rebuilds incrementally: only what changed is rendered again (README, Performance).
 serve: build
+	INCREMENTAL=1 $(PELICAN) --listen --autoreload --bind 127.0.0.1 --port 8000
+
+# The web editor on this working copy, no GitHub needed (README, "The web editor"): the site as
+# `make serve` serves it, and /admin/ saving through decap-server in its git mode (every change
+# a branch, as on GitHub), both on 127.0.0.1 only. Stopping make stops both.
+editor: build
+	MODE=git BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" \
+		node_modules/.bin/decap-server & server=$$!; \
+	trap 'kill $$server' EXIT INT TERM; \
 	INCREMENTAL=1 $(PELICAN) --listen --autoreload --bind 127.0.0.1 --port 8000
 
 # The benchmark (README, Performance): a few minutes; Pagefind is installed for it only.
@@ -53,6 +65,7 @@ test-js:
 
 schemas: $(STAMP)
 	$(PY) scripts/generate_schemas.py
+	$(PY) scripts/generate_editor_config.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

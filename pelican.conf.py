@@ -43,7 +43,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 PLUGIN_PATHS = ["plugins"]
 # Listing plugins explicitly also keeps Pelican from loading installed namespace plugins.
-PLUGINS = ["copernica_directory.site", "copernica_directory.search"]
+PLUGINS = ["copernica_directory.site", "copernica_directory.search", "copernica_directory.editor"]
 
 # Everything under content/ is read by our content model, not by Pelican's readers.
 ARTICLE_PATHS: list[str] = []

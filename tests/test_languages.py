@@ -63,6 +63,8 @@ def pages(output: Path, lang: str) -> set[str]:
             continue  # the other language's folder
         if REUSE_FILE.fullmatch(rel):
             continue
+        if lang == DEFAULT_LANGUAGE and rel.startswith("admin/"):
+            continue  # the web editor: a tool for the people who write, not a page of the site
         if rel == "index.html" or rel.endswith("/index.html"):
             found.add(rel.removesuffix("index.html"))
         else:

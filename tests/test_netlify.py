@@ -18,7 +18,8 @@ from copernica_directory.sitecheck.netlify_headers import headers_for, not_found
 
 CONFIG = ROOT / "netlify.toml"
 NETLIFY = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{10}\.[a-z0-9]+$")
+# A file's name holds its digest, or (a vendored release) its folder's name does.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{10}\.[a-z0-9]+$|^/admin/vendor/[a-z-]+\.[0-9a-f]{10}/")
 
 
 def test_build_settings() -> None:

@@ -1,0 +1,94 @@
+/**
+ * How the web editor reads and writes content files: YAML files (partner.yaml) and Markdown
+ * files with YAML front matter (cases, library items, events).
+ *
+ * The content is read by a YAML 1.1 loader, where an unquoted NO, no, on or 2026-01-01 is not
+ * text. Decap's own writer follows YAML 1.2 and leaves them bare (`country: NO`), which the
+ * build then refuses. These formats write with YAML 1.1's rules, so such values are quoted,
+ * keep lists of plain values on one line as the sample files do, never fold long lines, and
+ * write text with line breaks as literal blocks. The YAML library is passed in (the vendored
+ * copy in the browser, the same release from node_modules in the unit tests).
+ */
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** `data` as YAML text, with `header` (comment lines) first. */
+export function toYaml(YAML, data, header = "") {
+  const doc = new YAML.Document(data, { version: "1.1" });
+  YAML.visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((item) => YAML.isScalar(item))) node.flow = true;
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, blockQuote: "literal", flowCollectionPadding: false });
+  return header + text;
+}
+
+/** The value of a YAML file; an empty file is an empty mapping. */
+export function fromYaml(YAML, text) {
+  return YAML.parse(text) ?? {};
+}
+
+/** Front matter and body: `{...fields, body}`. A file without front matter is all body. */
+export function fromFrontMatter(YAML, text) {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { body: text };
+  return { ...fromYaml(YAML, match[1]), body: match[2] };
+}
+
+/** The Markdown file of `{...fields, body}`: front matter, then the body. */
+export function toFrontMatter(YAML, entry) {
+  const { body = "", ...fields } = entry;
+  const text = body.endsWith("\n") || body === "" ? body : `${body}\n`;
+  return `---\n${toYaml(YAML, fields)}---\n${text}`;
+}
+
+/**
+ * `data` with its keys in the order of `fields` (the collection's fields in config.yml, as the
+ * model declares them), nested objects and lists of objects too. A key no field names (none
+ * should exist) is kept, after the others: the editor never drops a value.
+ */
+export function inFieldOrder(data, fields) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return data;
+  const ordered = {};
+  for (const field of fields) {
+    if (!(field.name in data)) continue;
+    const value = data[field.name];
+    if (field.fields && Array.isArray(value)) {
+      ordered[field.name] = value.map((item) => inFieldOrder(item, field.fields));
+    } else if (field.fields) {
+      ordered[field.name] = inFieldOrder(value, field.fields);
+    } else {
+      ordered[field.name] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (!(key in ordered)) ordered[key] = value;
+  }
+  return ordered;
+}
+
+/** The format of each collection of `config` (config.yml, parsed): its name, its file
+ * extension and the functions Decap calls to read and write a file. */
+export function editorFormats(YAML, config) {
+  const schemaLine = "# yaml-language-server: $schema=../../../schemas/partner.schema.json\n";
+  return config.collections.map((collection) => {
+    const order = (data) => inFieldOrder(data, collection.fields);
+    if (collection.extension === "md") {
+      return {
+        name: collection.format,
+        extension: "md",
+        fromFile: (text) => fromFrontMatter(YAML, text),
+        toFile: (data) => toFrontMatter(YAML, order(data)),
+      };
+    }
+    // partner.yaml keeps its first line: the schema editors check it against.
+    const header = collection.name === "partners" ? schemaLine : "";
+    return {
+      name: collection.format,
+      extension: collection.extension,
+      fromFile: (text) => fromYaml(YAML, text),
+      toFile: (data) => toYaml(YAML, order(data), header),
+    };
+  });
+}
