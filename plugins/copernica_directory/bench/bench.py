@@ -110,8 +110,13 @@ def _checked(result: Run, what: str) -> Run:
 def count_pages(output: Path) -> int:
     """The pages a build rendered: every page is written as `index.html` in its folder, or as
     `404.html`, in every language. Other `.html` files are not pages (the reuse kit's copies
-    of library items, made like their Markdown twins, and the Pagefind harness)."""
-    return sum(1 for p in output.rglob("*.html") if p.name in ("index.html", "404.html"))
+    of library items, made like their Markdown twins, and the Pagefind harness), and the web
+    editor's page (/admin/) is not a page of the site: vanilla Pelican has no twin of it."""
+    return sum(
+        1
+        for p in output.rglob("*.html")
+        if p.name in ("index.html", "404.html") and p.parent != output / "admin"
+    )
 
 
 def _relative(path: Path) -> Path:

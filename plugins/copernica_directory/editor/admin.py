@@ -33,7 +33,7 @@ class AdminPage:
     def html(self) -> str:
         # No inline script or style: the policy on /admin/* allows what Decap needs only.
         return (
-            "<!doctype html>\n"
+            "<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="robots" content="noindex, nofollow">\n'
