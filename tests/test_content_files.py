@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, few_partners_copy
 
 from copernica_directory.model.fields import (
     BODY_MAX_CHARS,
@@ -45,6 +45,19 @@ EVENT = "events/partnerdag-2027.md"
 ITEM = "library/articles/email-calendar-2027.md"
 PDF = "library/whitepapers/deliverability-handbook.pdf"
 TAXONOMY = "taxonomy/expertise.yaml"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """The files these tests break and enough around them (partners with reviews and cases,
+    each kind of library item and an event): the validator reads it in a fraction of the
+    whole sample's time, and every test here runs it."""
+    return few_partners_copy(
+        tmp_path / "content",
+        partners=("atelier-courriel", "datadijk", "fjordvarsel", "maasmail"),
+        items=("articles/email-calendar-2027", "whitepapers/deliverability-handbook"),
+        events=("partnerdag-2027",),
+    )
 
 
 def validate(content: Path, *paths: str) -> subprocess.CompletedProcess[str]:
