@@ -96,14 +96,15 @@ def integrity_of(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
-def unpack(pin: Pin, tarball: bytes, folder: Path) -> Bundle:
-    """Check `tarball` against `pin` and unpack its published files into `folder`, replacing
-    whatever was there; nothing else of the archive is written."""
+def unpack(pin: Pin, tarball: bytes, root: Path) -> Bundle:
+    """Check `tarball` against `pin` and unpack its published files into its folder below
+    `root`, replacing whatever was there; nothing else of the archive is written."""
     if integrity_of(tarball) != pin.integrity:
         raise VendorError(
             f"the downloaded {pin.spec} does not match its pinned integrity "
             "(editor/vendor.py); refusing to use it"
         )
+    folder = bundle_folder(root, pin)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{pin.name}-", dir=folder.parent))
     prefix = f"package/{pin.folder}/"
@@ -128,11 +129,7 @@ def unpack(pin: Pin, tarball: bytes, folder: Path) -> Bundle:
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return load(root_of(folder), pin)
-
-
-def root_of(folder: Path) -> Path:
-    return folder.parent.parent
+    return load(root, pin)
 
 
 def fetch(root: Path, pin: Pin) -> Bundle:
@@ -157,7 +154,7 @@ def fetch(root: Path, pin: Pin) -> Bundle:
                 f"could not download {pin.spec} with npm: {detail.strip()}"
             ) from error
         (tarball,) = Path(tmp).glob("*.tgz")
-        return unpack(pin, tarball.read_bytes(), folder)
+        return unpack(pin, tarball.read_bytes(), root)
 
 
 def load(root: Path, pin: Pin) -> Bundle:
