@@ -88,3 +88,28 @@ def test_a_malformed_invitation_is_ignored(page, site_url: str) -> None:
     page.goto(f"{site_url}/partners/maasmail/?invite=%3Cscript%3E#review")
     expect(page.locator("input[name=invite]")).to_have_value("")
     expect(page.locator("[data-review-invited]")).to_be_hidden()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
+def test_the_rating_is_visible_without_scrolling(browser, site_url: str, width, height) -> None:
+    """Where the decision is made: the profile's rating is in its first screen, phone or not,
+    and on the directory's cards."""
+    from conftest import CONTENT
+
+    from copernica_directory.model import load_content
+
+    content, _ = load_content(CONTENT)
+    rated = max(content.partners, key=lambda s: getattr(content.rating_of(s), "count", 0))
+    rating = content.rating_of(rated)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{site_url}/partners/{rated}/")
+    badge = page.locator(".profile-head .rating-badge")
+    expect(badge).to_contain_text(f"{rating.average:.1f}")
+    expect(badge).to_contain_text(f"({rating.count})")
+    box = badge.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= height, box
+    # It leads to the reviews.
+    badge.get_by_role("link").click()
+    expect(page.locator("#reviews-heading")).to_be_in_viewport()
+    context.close()

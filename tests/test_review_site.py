@@ -183,9 +183,10 @@ def test_directory_and_cards_show_average_and_count(built_site: Path) -> None:
         assert f'rating-badge__value">{rating.average:.1f}<' in row
         assert f"({rating.count})" in row
     assert "rating-badge" in home or not any(f'href="/partners/{p.slug}/"' in home for p in rated)
+    # No rating is said in words, not left out (a blank reads as "bad" or as "not rated yet").
     unrated = next(p for p in content.partners.values() if not content.rating_of(p.slug))
     row = directory.split(f'href="/partners/{unrated.slug}/"')[1].split("</tr>")[0]
-    assert "rating-badge" not in row
+    assert "rating-badge__value" not in row and "No verified reviews yet" in row
 
 
 def test_the_review_form(built_site: Path) -> None:
@@ -409,5 +410,20 @@ def test_review_texts_exist_in_both_languages() -> None:
     for key in keys:  # every placeholder is one the templates fill in
         for lang in ("en", "nl"):
             table.get(
-                key, lang, **values, name="x", count=1, max=5, average="4.5", rating=4, share=50
+                key,
+                lang,
+                **values,
+                name="x",
+                count=1,
+                max=5,
+                average="4.5",
+                rating=4,
+                share=50,
+                # the rating order's figures (review_policy.html)
+                prior="4.4",
+                weight=5,
+                min=1,
+                one_perfect="4.5",
+                good="4.7",
+                many_good="4.6",
             )

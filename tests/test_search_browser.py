@@ -284,19 +284,32 @@ def test_back_and_forward_restore_the_search(tab: Tab) -> None:
 
 def test_results_can_be_sorted(tab: Tab) -> None:
     partners = list(SAMPLE.partners.values())  # the directory's name order
+    ranking = SAMPLE.ranking()
+
+    def count(p) -> int:
+        return SAMPLE.rating_of(p.slug).count if SAMPLE.rating_of(p.slug) else 0
+
+    # The published order (model.ranking): the Bayesian score, then more reviews, then name.
     rated = sorted(
-        partners,
-        key=lambda p: (
-            -(SAMPLE.rating_of(p.slug).average if SAMPLE.rating_of(p.slug) else 0),
-            -(SAMPLE.rating_of(p.slug).count if SAMPLE.rating_of(p.slug) else 0),
-        ),
+        partners, key=lambda p: (-(ranking.score(SAMPLE.rating_of(p.slug)) or -1), -count(p))
     )
+    single = next(p for p in partners if count(p) == 1)  # one five-star review
     tab.open()
     first = tab.page.locator(HITS).first
     expect(first).to_have_text(partners[0].name)
     tab.page.select_option("[data-search-sort]", "rating")
     expect(first).to_have_text(rated[0].name)
     assert tab.params() == {"sort": ["rating"]}
+    shown = tab.hits()
+    assert shown == [p.name for p in rated[: len(shown)]]
+    # A plain average would put the single perfect review first; many good ones outrank it.
+    assert SAMPLE.rating_of(single.slug).average == 5 and shown.index(single.name) > 0
+    tab.page.select_option("[data-search-sort]", "reviews")
+    by_count = sorted(
+        partners, key=lambda p: (-count(p), -(ranking.score(SAMPLE.rating_of(p.slug)) or -1))
+    )
+    expect(first).to_have_text(by_count[0].name)
+    tab.page.go_back()
     tab.page.go_back()
     expect(first).to_have_text(partners[0].name)
     expect(tab.page.locator("[data-search-sort]")).to_have_value("")

@@ -99,8 +99,11 @@ describe("results", () => {
     const sorted = (sort) => sortResults(partners, sort, labels).map((p) => p.slug);
     assert.deepEqual(sorted(""), partners.map((p) => p.slug));
     assert.deepEqual(sorted("name"), ["bolgen-digital", "fjordvarsel", "grachtwerk", "isar-mail", "maasmail"]);
-    // by average, more reviews first on a tie, unrated last in name order
+    // by the published rank (Bayesian): five reviews at 4.6 above one perfect review; unrated
+    // last, in name order
     assert.deepEqual(sorted("rating"), ["grachtwerk", "bolgen-digital", "fjordvarsel", "isar-mail", "maasmail"]);
+    // most verified reviews first
+    assert.deepEqual(sorted("reviews"), ["grachtwerk", "fjordvarsel", "bolgen-digital", "isar-mail", "maasmail"]);
     // by the country's name: Denmark, Germany, Netherlands (two, in name order), Norway
     assert.deepEqual(sorted("country"), ["bolgen-digital", "isar-mail", "grachtwerk", "maasmail", "fjordvarsel"]);
     assert.notEqual(sortResults(partners, "name", labels), partners); // a new list

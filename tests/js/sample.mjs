@@ -29,26 +29,27 @@ export const LABELS = {
   },
 };
 
-// As the store lists them: in the directory's (name) order.
+// As the store lists them: in the directory's (name) order. `rank` as model/ranking.py makes
+// it with a prior of 4.0 over 5 reviews.
 export const STORE_PARTNERS = [
   {
     slug: "bolgen-digital", name: "Bølgen Digital", city: "Aarhus", country: "DK",
     expertise: ["crm-integration"], languages: ["da", "en"], brands: ["copernica"],
-    rating: { average: 4.1, count: 1 },
+    rating: { average: 5, count: 1 }, rank: 4.1667,
     tagline: { en: "Customer data joined up", nl: "Klantdata aan elkaar geknoopt" },
     description: { en: "We connect Copernica to Dynamics and HubSpot.", nl: "" },
   },
   {
     slug: "fjordvarsel", name: "Fjordvarsel", city: "Bergen", country: "NO", countries: ["SE", "DK"],
     expertise: ["training", "deliverability"], languages: ["no", "en"], brands: ["whitelabel"],
-    rating: { average: 3.2, count: 3 },
+    rating: { average: 3.2, count: 3 }, rank: 3.7,
     tagline: { en: "Deliverability training for the north", nl: "" },
     description: { en: "Inbox placement workshops for travel brands.", nl: "" },
   },
   {
     slug: "grachtwerk", name: "Grachtwerk", city: "Amsterdam", country: "NL", countries: ["BE"],
     expertise: ["template-development", "crm-integration"], languages: ["nl", "en"], brands: ["copernica"],
-    rating: { average: 4.6, count: 5 },
+    rating: { average: 4.6, count: 5 }, rank: 4.3,
     tagline: { en: "Templates and CRM links for retailers", nl: "Sjablonen en CRM-koppelingen voor winkels" },
     description: { en: "Responsive templates your editors fill in.", nl: "Responsieve sjablonen die redacteuren zelf vullen." },
   },
@@ -62,7 +63,7 @@ export const STORE_PARTNERS = [
   {
     slug: "maasmail", name: "Maasmail", city: "Rotterdam", country: "NL",
     expertise: ["training", "campaign-management"], languages: ["nl"], brands: ["whitelabel", "copernica"],
-    rating: { average: null, count: 0 },
+    rating: { average: null, count: 0 }, rank: null,
     tagline: { en: "", nl: "Trainingen en campagnes vanuit Rotterdam" },
     description: { en: "", nl: "Wij trainen marketeers in het maken van nieuwsbrieven." },
   },

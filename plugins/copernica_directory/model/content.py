@@ -16,6 +16,7 @@ from copernica_directory.model.case import Case
 from copernica_directory.model.event import Event
 from copernica_directory.model.library import LibraryItem
 from copernica_directory.model.partner import Partner
+from copernica_directory.model.ranking import Ranking
 from copernica_directory.model.review import RatingSummary, Review, rating_summary
 from copernica_directory.model.taxonomy import Taxonomy
 
@@ -67,6 +68,10 @@ class Content:
     def rating_of(self, slug: str) -> RatingSummary | None:
         """The partner's rating: approved reviews from invited customers; None without any."""
         return self.relations_of(slug).rating
+
+    def ranking(self) -> Ranking:
+        """The rating order's rule with this content's figures (its prior: the site's average)."""
+        return Ranking.of(relations.rating for relations in self.relations.values())
 
 
 def index_relations(

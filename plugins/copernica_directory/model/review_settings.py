@@ -81,6 +81,11 @@ class ReviewSettings:
 
     # The distribution chart appears once a partner has this many verified reviews.
     min_verified_for_chart: int = 3
+    # The rating order (model.ranking): each partner's verified ratings are averaged with this
+    # many imaginary reviews at the site's average; fewer than `ranking_min_verified` verified
+    # reviews and a partner is listed after the ranked ones.
+    ranking_prior_weight: int = 5
+    ranking_min_verified: int = 1
     # More than `rate_limit_count` reviews from one address within the window is flagged.
     rate_limit_count: int = 3
     rate_limit_hours: int = 24

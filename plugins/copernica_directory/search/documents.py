@@ -93,6 +93,7 @@ def partner_store(
     partners = list(content.partners.values())
     countries = sorted({cc for p in partners for cc in p.countries})
     languages = sorted({code for p in partners for code in p.languages})
+    ranking = content.ranking()
     entries = []
     for partner in partners:
         tagline, tagline_lang = _shown(partner.tagline, lang)
@@ -115,6 +116,8 @@ def partner_store(
                 "brands": list(partner.brands),
                 "accepting": partner.accepting_clients,
                 "rating": ({"average": rating.average, "count": rating.count} if rating else None),
+                # The rating order's score (model.ranking): null when not ranked by rating.
+                "rank": ranking.score(rating),
                 "logo": f"{files}/partners/{partner.slug}/{partner.published_logo}"
                 if partner.logo
                 else None,

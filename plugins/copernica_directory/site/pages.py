@@ -178,5 +178,10 @@ def _plan_pages(content: Content, lang: str) -> Iterator[Page]:
         )
     # Where the review form sends visitors, and the disclosure of how reviews are checked.
     yield Page(REVIEW_SETTINGS.thanks_url, "review_thanks.html", {"page_name": "review-thanks"})
-    yield Page(REVIEW_SETTINGS.policy_url, "review_policy.html", {"page_name": "review-policy"})
+    # The page states the rating order's rule with this content's figures (model.ranking).
+    yield Page(
+        REVIEW_SETTINGS.policy_url,
+        "review_policy.html",
+        {"page_name": "review-policy", "ranking": content.ranking()},
+    )
     yield Page("404.html", "404.html", {"page_name": "404"})

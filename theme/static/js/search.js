@@ -10,7 +10,7 @@
  *
  * Public interface (other sites link to it, keep it stable; search/state.js):
  *   /partners/?q=TEXT&expertise=ID&country=CC&language=CODE&brand=whitelabel|copernica
- *             &accepting=1&rating=N&sort=name|rating|country
+ *             &accepting=1&rating=N&sort=name|rating|reviews|country
  */
 import { PartnerSearch, findElements } from "./search/app.js";
 

@@ -175,6 +175,9 @@ export class Cards {
           : text("rating_other", { average, count: p.rating.count })
       ));
       meta.appendChild(rating);
+    } else {
+      // Said, not left out: a card without a rating would read as "not rated yet" or as "bad".
+      meta.appendChild(this.el("p", "search-hit__rating search-hit__rating--none", text("rating_none")));
     }
     if (!p.accepting) {
       meta.appendChild(this.el("p", "badge badge--muted", text("not_accepting")));

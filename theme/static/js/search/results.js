@@ -19,15 +19,19 @@ export const KINDS = {
   },
 };
 
-const average = (r) => (r.rating && r.rating.average) || 0;
 const reviews = (r) => (r.rating && r.rating.count) || 0;
+// The rating order's score, made at build time (model/ranking.py: a Bayesian average over
+// verified reviews, as the "How we check reviews" page states); partners without one last.
+const rank = (r) => (typeof r.rank === "number" ? r.rank : -Infinity);
+const byRank = (a, b) => (rank(b) === rank(a) ? 0 : rank(b) > rank(a) ? 1 : -1);
 
 /** The comparators of ?sort= (state.js SORT_NAMES); `labels` name the countries. */
 export function sorters(labels) {
   const country = (r) => String((labels.country || {})[r.country] || r.country);
   return {
     name: (a, b) => a.order - b.order,
-    rating: (a, b) => average(b) - average(a) || reviews(b) - reviews(a) || a.order - b.order,
+    rating: (a, b) => byRank(a, b) || reviews(b) - reviews(a) || a.order - b.order,
+    reviews: (a, b) => reviews(b) - reviews(a) || byRank(a, b) || a.order - b.order,
     country: (a, b) => country(a).localeCompare(country(b)) || a.order - b.order,
   };
 }

@@ -3,14 +3,14 @@
  *
  * The address is a public interface (other sites link to it, keep it stable):
  *   /partners/?q=TEXT&expertise=ID&country=CC&language=CODE&brand=whitelabel|copernica
- *             &accepting=1&rating=N&sort=name|rating|country
+ *             &accepting=1&rating=N&sort=name|rating|reviews|country
  * Repeat a parameter for more values: OR within a facet, AND across facets. A state is
  * {q, sort, and one key per facet: a list of values, a flag (true/false) or a minimum (0: none)}.
  */
 import { MAX_QUERY } from "./query.js";
 
 // ?sort=: best match (the default: relevance with a query, name order without), or one of these.
-export const SORT_NAMES = ["name", "rating", "country"];
+export const SORT_NAMES = ["name", "rating", "reviews", "country"];
 const TRUE_VALUES = ["1", "true", "yes"];
 
 /** No query, no filter, the default order. */
