@@ -28,6 +28,7 @@ expect = sync_api.expect
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 PARTNER = "fjordvarsel"
+PREVIEWED = "alvstrand-digital"  # the partner whose preview is looked at (nothing is saved)
 BRANCH = f"cms/partners/{PARTNER}/partner"  # the editorial workflow's branch for the entry
 OTHER = "maasmail"  # the partner the refused edit is tried on
 
@@ -104,7 +105,14 @@ class Editor:
     problems: list[str]  # page errors and policy violations; none may be left at the end
 
     def open_entry(self, collection: str, slug: str) -> None:
-        self.page.goto(f"{self.base}/admin/#/collections/{collection}/entries/{slug}")
+        # Through the collection's list: sent straight from one entry to another, Decap keeps
+        # the first entry's form.
+        listing = f"{self.base}/admin/#/collections/{collection}"
+        self.page.goto(listing)
+        expect(
+            self.page.locator(f'a[href*="/collections/{collection}/entries/"]').first
+        ).to_be_visible()
+        self.page.goto(f"{listing}/entries/{slug}")
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +151,8 @@ def editor(
             else None
         ),
     )
+    # Leaving an entry with unsaved changes asks first; a test that leaves them goes on.
+    page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{base}/admin/")
     page.get_by_role("button", name="Login").click()
     expect(page.get_by_role("link", name="Partner profiles")).to_be_visible()
@@ -210,3 +220,45 @@ def test_an_http_website_is_refused_while_typing(editor: Editor, repo: Path) -> 
     # Decap rejects its save without a reason when a field is invalid: that one is expected.
     editor.problems.remove("page error: undefined")
     assert git(repo, "branch", "--list", f"cms/partners/{OTHER}/*") == ""  # nothing written
+
+
+def test_the_preview_is_the_partners_profile_in_the_sites_style_in_either_language(
+    editor: Editor,
+) -> None:
+    partner = load_content(CONTENT)[0].partners[PREVIEWED]
+    editor.open_entry("partners", f"{PREVIEWED}/partner")
+    preview = editor.page.frame_locator("iframe").first
+    head = preview.locator(".profile-head")
+    expect(head.locator("h1")).to_have_text(partner.name)
+    expect(head.locator(".lead")).to_have_text(partner.tagline.values["en"])
+    # The site's stylesheet sets it: the profile head's gradient is site.css's.
+    assert "linear-gradient" in head.evaluate("e => getComputedStyle(e).backgroundImage")
+    # The description is its Markdown, rendered.
+    expect(preview.locator(".profile-section .prose strong").first).to_be_visible()
+    preview.get_by_role("link", name="Nederlands").click()
+    expect(head.locator(".lead")).to_have_text(partner.tagline.values["nl"])
+    expect(preview.locator("#about-heading")).to_have_text(f"Over {partner.name}")
+    taxonomy = load_content(CONTENT)[0].taxonomies["expertise"]
+    expected = [taxonomy.label(term, "nl") for term in partner.expertise]
+    expect(preview.locator(".tag-list--links .tag")).to_have_text(expected)
+    # What is typed shows at once, in the language shown.
+    editor.page.get_by_label("Nederlands (optional)").first.fill("Een nieuwe slogan.")
+    expect(head.locator(".lead")).to_have_text("Een nieuwe slogan.")
+
+
+def test_the_preview_of_a_dutch_event_on_the_english_and_the_dutch_site(editor: Editor) -> None:
+    event = load_content(CONTENT)[0].events["partnerdag-2027"]
+    editor.open_entry("events", "partnerdag-2027")
+    preview = editor.page.frame_locator("iframe").first
+    article = preview.locator("article.event")
+    expect(article.locator("h1")).to_have_text(event.title)
+    expect(article).to_have_attribute("lang", "nl")
+    eyebrow = article.locator(".eyebrow")
+    expect(eyebrow).to_have_text("Seminar")
+    assert eyebrow.evaluate("e => getComputedStyle(e).textTransform") == "uppercase"
+    expect(article.locator(".lang-note")).to_have_text("Only available in Dutch.")
+    expect(article.locator(".event-facts")).to_contain_text("Thursday, January 21, 2027")
+    expect(article.locator(".prose h2")).to_have_text("Programma")  # the body, rendered
+    preview.get_by_role("link", name="Nederlands").click()
+    expect(article.locator(".event-facts")).to_contain_text("donderdag 21 januari 2027")
+    expect(article.locator(".lang-note")).to_have_count(0)

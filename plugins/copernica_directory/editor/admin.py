@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from copernica_directory.editor.previewdata import LABELS_FILE
 from copernica_directory.editor.vendor import Bundle
 from copernica_directory.runtime.incremental import OutputWriter
 
@@ -50,12 +51,19 @@ class AdminPage:
 
 
 def write_admin(
-    writer: OutputWriter, output: Path, bundles: list[Bundle], page: AdminPage, config: str
+    writer: OutputWriter,
+    output: Path,
+    bundles: list[Bundle],
+    page: AdminPage,
+    config: str,
+    labels: str,
 ) -> None:
-    """Write /admin/index.html, /admin/config.yml and every vendored release's files."""
+    """Write /admin/index.html, /admin/config.yml, the previews' labels (LABELS_FILE) and
+    every vendored release's files."""
     admin = output / ADMIN_DIR
     writer.write(admin / "index.html", page.html())
     writer.write(admin / "config.yml", config)
+    writer.write(admin / LABELS_FILE, labels)
     for bundle in bundles:
         folder = admin / "vendor" / f"{bundle.pin.name}.{bundle.digest}"
         for path in bundle.files:

@@ -9,6 +9,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from copernica_directory.editor.admin import AdminPage, bundle_url, write_admin
+from copernica_directory.editor.previewdata import labels_json
 from copernica_directory.editor.vendor import DECAP, YAML, load
 from copernica_directory.runtime.build import BuildRuntime
 from copernica_directory.site.assets import StaticAssets
@@ -37,6 +38,9 @@ class EditorGenerator(Generator):
             css_url=self.assets.url("css/site.css"),
         )
         config = CONFIG.read_text(encoding="utf-8")
+        # The content and the UI strings as the site's generator loaded them (its context is
+        # filled before any generator writes).
+        labels = labels_json(self.context["directory"], self.context["translations"])
         # Through the build's writer: incremental builds keep what did not change.
         writer = BuildRuntime.of(self.settings).output
-        write_admin(writer, Path(self.output_path), self.bundles, page, config)
+        write_admin(writer, Path(self.output_path), self.bundles, page, config, labels)
