@@ -5,41 +5,25 @@ what an editor does lands as YAML the model reads, and a wrong value is refused 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shutil
-import socket
-import subprocess
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+import editor_helpers
 import pytest
-from conftest import CONTENT, ROOT, serve
+from conftest import CONTENT
+from editor_helpers import DECAP_SERVER, Editor, content_at, git, make_repo, open_editor
 
-from copernica_directory.editor.config import LOCAL_BACKEND
 from copernica_directory.model import load_content
-from copernica_directory.sitecheck.netlify_headers import headers_for
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
-DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 PARTNER = "fjordvarsel"
 PREVIEWED = "alvstrand-digital"  # the partner whose preview is looked at (nothing is saved)
 BRANCH = f"cms/partners/{PARTNER}/partner"  # the editorial workflow's branch for the entry
 OTHER = "maasmail"  # the partner the refused edit is tried on
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.email=t@e.com", "-c", "user.name=T", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 # One repository, server and editor for the module: loading Decap's 5 MB bundle is most of a
@@ -47,129 +31,32 @@ def git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository holding the sample content, on main, as a fresh clone would."""
-    repo = tmp_path_factory.mktemp("editor") / "repo"
-    shutil.copytree(CONTENT, repo / "content")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "base")
-    return repo
+    return make_repo(tmp_path_factory.mktemp("editor") / "repo")
 
 
 @pytest.fixture(scope="module")
-def decap_server(repo: Path, unused_port: int) -> Iterator[str]:
+def decap_server(repo: Path) -> Iterator[str]:
     """decap-server in git mode on `repo`, bound to 127.0.0.1; stopped after the tests."""
     if not DECAP_SERVER.exists():
         pytest.skip("decap-server is not installed (make install runs npm ci)")
-    env = {
-        **os.environ,
-        "MODE": "git",
-        "BIND_HOST": "127.0.0.1",
-        "PORT": str(unused_port),
-        "GIT_REPO_DIRECTORY": str(repo),
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.com",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.com",
-    }
-    process = subprocess.Popen(
-        [str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    ready = threading.Event()
-
-    def watch() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "listening on" in line:
-                ready.set()
-
-    threading.Thread(target=watch, daemon=True).start()
-    try:
-        assert ready.wait(30), "decap-server did not start"
-        yield f"http://127.0.0.1:{unused_port}/api/v1"
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Editor:
-    page: object
-    base: str
-    problems: list[str]  # page errors and policy violations; none may be left at the end
-
-    def open_entry(self, collection: str, slug: str) -> None:
-        # Through the collection's list: sent straight from one entry to another, Decap keeps
-        # the first entry's form.
-        listing = f"{self.base}/admin/#/collections/{collection}"
-        self.page.goto(listing)
-        expect(
-            self.page.locator(f'a[href*="/collections/{collection}/entries/"]').first
-        ).to_be_visible()
-        self.page.goto(f"{listing}/entries/{slug}")
+    with editor_helpers.decap_server(repo) as api:
+        yield api
 
 
 @pytest.fixture(scope="module")
 def editor(
     built_site: Path, tmp_path_factory: pytest.TempPathFactory, decap_server: str, browser
 ) -> Iterator[Editor]:
-    """The editor's page, logged in to the local backend, served with the production headers
-    (the local backend's address added to connect-src, as only `make editor` needs it)."""
-    site = tmp_path_factory.mktemp("editor-site") / "site"
-    shutil.copytree(built_site, site)
-    config = site / "admin" / "config.yml"
-    config.write_text(config.read_text("utf-8").replace(LOCAL_BACKEND, decap_server), "utf-8")
-    origin = re.match(r"https?://[^/]+", decap_server)[0]
-
-    def headers(path: str) -> dict[str, str]:
-        found = headers_for(path, ROOT / "netlify.toml")
-        if path.startswith("/admin/") and "Content-Security-Policy" in found:
-            policy = found["Content-Security-Policy"]
-            found["Content-Security-Policy"] = policy.replace(
-                "connect-src 'self'", f"connect-src 'self' {origin}"
-            )
-        return found
-
-    server = serve(site, headers=headers)
-    base = next(server)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(m.text)
-            if m.type == "error" and "Content Security Policy" in m.text
-            else None
-        ),
-    )
-    # Leaving an entry with unsaved changes asks first; a test that leaves them goes on.
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{base}/admin/")
-    page.get_by_role("button", name="Login").click()
-    expect(page.get_by_role("link", name="Partner profiles")).to_be_visible()
-    yield Editor(page, base, problems)
-    context.close()
-    server.close()
-    assert problems == []
+    """The editor's page, logged in to the local backend, served with the production headers."""
+    with open_editor(
+        built_site, tmp_path_factory.mktemp("editor-site"), decap_server, browser
+    ) as opened:
+        yield opened
 
 
 def partner_in(repo: Path, revision: str, slug: str):
     """The partner as the model reads it from `revision` of the repository."""
-    checkout = repo.parent / f"checkout-{revision.replace('/', '-')}"
-    shutil.rmtree(checkout, ignore_errors=True)
-    git(repo, "worktree", "add", "-q", "--detach", str(checkout), revision)
-    content, problems = load_content(checkout / "content")
-    assert [p.format_text() for p in problems] == []
-    return content.partners[slug]
+    return content_at(repo, revision).partners[slug]
 
 
 def same_fields(one: object, other: object, but: set[str]) -> bool:

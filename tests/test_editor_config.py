@@ -15,7 +15,12 @@ import yaml
 from conftest import CONTENT, ROOT
 
 from copernica_directory.editor import vendor
-from copernica_directory.editor.config import COLLECTIONS, CONFIG_FILE, config_text
+from copernica_directory.editor.config import (
+    COLLECTIONS,
+    CONFIG_FILE,
+    TAXONOMY_FILES,
+    config_text,
+)
 from copernica_directory.model import load_content
 from copernica_directory.model.schema import Choice, ListOf, Record
 from copernica_directory.sitecheck.netlify_headers import headers_for
@@ -68,6 +73,47 @@ def test_each_collection_has_exactly_the_models_fields(collection) -> None:
     _compare(collection.record, fields, collection.name)
 
 
+def test_the_taxonomies_are_one_list_of_terms_per_file_with_the_models_fields() -> None:
+    taxonomies = BY_NAME["taxonomies"]
+    assert taxonomies["format"] == "copernica-taxonomies"
+    assert taxonomies["create"] is False and taxonomies["delete"] is False
+    files = {f["name"]: f for f in taxonomies["files"]}
+    assert {n: f["file"] for n, f in files.items()} == {
+        "expertise": "content/taxonomy/expertise.yaml",
+        "industries": "content/taxonomy/industries.yaml",
+    }
+    sample = load_content(CONTENT)[0]
+    for name, entry in files.items():
+        (terms,) = entry["fields"]
+        term_id, *fields = terms["fields"]
+        _compare(TAXONOMY_FILES.record, fields, f"taxonomies.{name}")
+        # The id has the model's pattern: every sample id matches, a wrong one does not.
+        pattern = re.compile(term_id["pattern"][0])
+        assert term_id["required"] is True
+        assert all(pattern.match(i) for i in sample.taxonomies[name].terms)
+        assert not pattern.match("Not an id") and not pattern.match("double--hyphen")
+
+
+def test_a_cases_partner_is_the_slug_pattern_and_every_entry_has_its_page_link() -> None:
+    # Decap's relation widget stores a partner as "<slug>/partner" (the entry's path below
+    # content/partners), not the slug the model reads: the field stays a checked text.
+    partner = {f["name"]: f for f in BY_NAME["cases"]["fields"]}["partner"]
+    assert partner["widget"] == "string"
+    assert re.match(partner["pattern"][0], "fjordvarsel")
+    assert not re.match(partner["pattern"][0], "fjordvarsel/partner")
+    assert CONFIG["show_preview_links"] is True
+    paths = {c["name"]: c.get("preview_path") for c in CONFIG["collections"]}
+    assert paths == {
+        "partners": "partners/{{dirname}}/",
+        "cases": "cases/{{slug}}/",
+        "articles": "library/articles/{{slug}}/",
+        "best-practices": "library/best-practices/{{slug}}/",
+        "whitepapers": "library/whitepapers/{{slug}}/",
+        "events": "events/{{slug}}/",
+        "taxonomies": None,
+    }
+
+
 def test_vocabularies_are_selects_of_the_taxonomy_ids_with_their_labels() -> None:
     sample = load_content(CONTENT)[0]
     partners = {f["name"]: f for f in BY_NAME["partners"]["fields"]}
@@ -98,7 +144,8 @@ def test_uploads_land_beside_their_entry_and_changes_are_reviewed() -> None:
     assert CONFIG["publish_mode"] == "editorial_workflow"
     assert CONFIG["backend"]["open_authoring"] is True
     for collection in CONFIG["collections"]:
-        assert collection["media_folder"] == "" and collection["public_folder"] == ""
+        if "folder" in collection:
+            assert collection["media_folder"] == "" and collection["public_folder"] == ""
 
 
 def _tarball(files: dict[str, bytes]) -> bytes:
@@ -145,7 +192,7 @@ def test_admin_has_its_own_policy_and_the_site_keeps_its_own() -> None:
     assert site["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "script-src 'self' 'unsafe-eval';" in admin["Content-Security-Policy"]
     assert (
-        "connect-src 'self' https://api.github.com https://api.netlify.com;"
+        "connect-src 'self' blob: https://api.github.com https://api.netlify.com;"
         in (admin["Content-Security-Policy"])
     )
     assert admin["X-Robots-Tag"] == "noindex, nofollow"

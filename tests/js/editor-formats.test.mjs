@@ -6,6 +6,8 @@ import {
   editorFormats,
   fromFrontMatter,
   inFieldOrder,
+  termsFromMapping,
+  termsToMapping,
   toFrontMatter,
   toYaml,
 } from "../../theme/static/admin/formats.js";
@@ -83,5 +85,70 @@ describe("one format per collection", () => {
   test("Markdown collections write front matter and body", () => {
     const [, events] = editorFormats(YAML, config);
     assert.equal(events.toFile({ body: "Hi", title: "T" }), "---\ntitle: T\n---\nHi\n");
+  });
+});
+
+describe("dates as hand-written files have them", () => {
+  test("a date field's date and a start with its offset are written bare", () => {
+    const entry = { title: "2027-01-21", date: "2026-10-20", start: "2027-01-21T10:00:00+01:00", body: "" };
+    const text = toFrontMatter(YAML, entry, { timestampKeys: ["date", "start"] });
+    // The title is text that looks like a date: it stays quoted, so it stays text.
+    assert.equal(text, '---\ntitle: "2027-01-21"\ndate: 2026-10-20\nstart: 2027-01-21T10:00:00+01:00\n---\n');
+  });
+
+  test("a date field holding something else keeps its quotes", () => {
+    assert.equal(toYaml(YAML, { date: "yes" }, "", { timestampKeys: ["date"] }), 'date: "yes"\n');
+  });
+});
+
+describe("the taxonomies: a mapping of ids as a list of terms", () => {
+  const file =
+    "# yaml-language-server: $schema=../../schemas/taxonomy.schema.json\n" +
+    "training:\n  label: {en: Training, nl: Trainingen}\n  description:\n    en: Courses.\n" +
+    "consultancy:\n  label: {en: Consultancy}\n";
+  const config = {
+    collections: [
+      {
+        name: "taxonomies",
+        format: "copernica-taxonomies",
+        extension: "yaml",
+        files: [
+          {
+            name: "expertise",
+            fields: [{ name: "terms", fields: [{ name: "id" }, { name: "label" }, { name: "description" }] }],
+          },
+        ],
+      },
+    ],
+  };
+
+  test("read as terms in the file's order, each with its id", () => {
+    const [format] = editorFormats(YAML, config);
+    assert.deepEqual(format.fromFile(file), {
+      terms: [
+        { id: "training", label: { en: "Training", nl: "Trainingen" }, description: { en: "Courses." } },
+        { id: "consultancy", label: { en: "Consultancy" } },
+      ],
+    });
+  });
+
+  test("written back byte for byte: header, order, labels on one line", () => {
+    const [format] = editorFormats(YAML, config);
+    assert.equal(format.toFile(format.fromFile(file)), file);
+  });
+
+  test("a new, moved or renamed term lands where the list has it", () => {
+    const [format] = editorFormats(YAML, config);
+    const entry = format.fromFile(file);
+    entry.terms.reverse();
+    entry.terms.push({ description: { en: "New." }, label: { en: "Audits" }, id: "audits" });
+    const mapping = YAML.parse(format.toFile(entry));
+    assert.deepEqual(Object.keys(mapping), ["consultancy", "training", "audits"]);
+    assert.deepEqual(Object.keys(mapping.audits), ["label", "description"]);
+  });
+
+  test("the list and the mapping are each other's inverse", () => {
+    const mapping = { a: { label: { en: "A" } }, b: { label: { en: "B" } } };
+    assert.deepEqual(termsToMapping(termsFromMapping(mapping), [{ name: "label" }]), mapping);
   });
 });

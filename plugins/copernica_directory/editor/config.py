@@ -20,10 +20,12 @@ import yaml
 
 from copernica_directory.model.case import Case
 from copernica_directory.model.event import Event
+from copernica_directory.model.fields import SLUG
 from copernica_directory.model.library import LibraryItem, Whitepaper
 from copernica_directory.model.loader import Content, load_content, vocabularies_for
 from copernica_directory.model.partner import Partner
 from copernica_directory.model.schema import Field, Record, Vocabulary, time_zone_names
+from copernica_directory.model.taxonomy import TAXONOMIES, Term
 from copernica_directory.model.vocab import (
     DEFAULT_LANGUAGE,
     country_name,
@@ -48,6 +50,8 @@ class Collection:
     extension: str  # "yaml" for whole YAML files, "md" for front matter and a Markdown body
     path: str = "{{slug}}"
     description: str = ""
+    # Where the entry's page is on the site, for the deploy preview's link to it.
+    preview_path: str = ""
 
     @property
     def has_body(self) -> bool:
@@ -64,10 +68,20 @@ COLLECTIONS = (
         "yaml",
         path="{{slug}}/partner",
         description="One folder per partner: partner.yaml and its logo.",
+        # {{dirname}}: the entry's folder below content/partners, the partner's slug.
+        preview_path="partners/{{dirname}}/",
     ),
-    Collection("cases", "Cases", "Case", Case.RECORD, "content/cases", "md"),
     Collection(
-        "articles", "Articles", "Article", LibraryItem.RECORD, "content/library/articles", "md"
+        "cases", "Cases", "Case", Case.RECORD, "content/cases", "md", preview_path="cases/{{slug}}/"
+    ),
+    Collection(
+        "articles",
+        "Articles",
+        "Article",
+        LibraryItem.RECORD,
+        "content/library/articles",
+        "md",
+        preview_path="library/articles/{{slug}}/",
     ),
     Collection(
         "best-practices",
@@ -76,6 +90,7 @@ COLLECTIONS = (
         LibraryItem.RECORD,
         "content/library/best-practices",
         "md",
+        preview_path="library/best-practices/{{slug}}/",
     ),
     Collection(
         "whitepapers",
@@ -85,8 +100,42 @@ COLLECTIONS = (
         "content/library/whitepapers",
         "md",
         description="The PDF and the cover are stored beside the item.",
+        preview_path="library/whitepapers/{{slug}}/",
     ),
-    Collection("events", "Events", "Event", Event.RECORD, "content/events", "md"),
+    Collection(
+        "events",
+        "Events",
+        "Event",
+        Event.RECORD,
+        "content/events",
+        "md",
+        preview_path="events/{{slug}}/",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class TaxonomyFiles:
+    """The taxonomies (content/taxonomy/<name>.yaml), for staff: one entry per file. A file
+    maps each term's id to the term; the editor cannot edit a mapping keyed by its entries,
+    so our format (formats.js, `copernica-taxonomies`) reads it as a list of terms, each with
+    its id, and writes the list back as the mapping, in the list's order."""
+
+    name: str
+    label: str
+    folder: str
+    record: Record  # one term's fields; its id is the key it is written under
+    names: tuple[str, ...]
+    description: str
+
+
+TAXONOMY_FILES = TaxonomyFiles(
+    "taxonomies",
+    "Taxonomies",
+    "content/taxonomy",
+    Term.RECORD,
+    TAXONOMIES,
+    "Staff only: the expertise and industry terms partners and library items choose from.",
 )
 
 _LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
@@ -250,6 +299,7 @@ def _field(spec: Field, labels: _Labels) -> dict[str, Any]:
 
 
 def _collection(collection: Collection, labels: _Labels) -> dict[str, Any]:
+    """A folder collection: one file (or folder) per entry."""
     fields = [_field(spec, labels) for spec in collection.record.fields]
     if collection.has_body:
         fields.append({"name": "body", "label": "Text", "widget": "markdown"})
@@ -273,7 +323,51 @@ def _collection(collection: Collection, labels: _Labels) -> dict[str, Any]:
         entry["description"] = collection.description
     identifier = next(f.name for f in collection.record.fields if f.name in ("name", "title"))
     entry["identifier_field"] = identifier
+    if collection.preview_path:
+        entry["preview_path"] = collection.preview_path
     return entry
+
+
+def _taxonomies(taxonomies: TaxonomyFiles, labels: _Labels) -> dict[str, Any]:
+    """The taxonomies' files collection: each file a list of terms (see TaxonomyFiles)."""
+    term_id = _form_field(
+        {"name": "id", "required": True, "help": "what profiles and items refer to it by"}
+        | SLUG.form(),
+        labels,
+    )
+    term_fields = [term_id, *(_field(spec, labels) for spec in taxonomies.record.fields)]
+    files = [
+        {
+            "name": name,
+            "label": _title(name),
+            "file": f"{taxonomies.folder}/{name}.yaml",
+            "fields": [
+                {
+                    "name": "terms",
+                    "label": "Terms",
+                    "label_singular": "Term",
+                    "widget": "list",
+                    "summary": "{{fields.id}}: {{fields.label.en}}",
+                    "collapsed": True,
+                    "min": 1,
+                    "fields": term_fields,
+                    "required": True,
+                }
+            ],
+        }
+        for name in taxonomies.names
+    ]
+    return {
+        "name": taxonomies.name,
+        "label": taxonomies.label,
+        "label_singular": "Taxonomy",
+        "description": taxonomies.description,
+        "format": f"copernica-{taxonomies.name}",
+        "extension": "yaml",
+        "create": False,
+        "delete": False,
+        "files": files,
+    }
 
 
 def generate(content: Content, repository: str, site_url: str) -> dict[str, Any]:
@@ -299,7 +393,10 @@ def generate(content: Content, repository: str, site_url: str) -> dict[str, Any]
         "display_url": site_url,
         "show_preview_links": True,
         "media_folder": "content/uploads",
-        "collections": [_collection(c, labels) for c in COLLECTIONS],
+        "collections": [
+            *(_collection(c, labels) for c in COLLECTIONS),
+            _taxonomies(TAXONOMY_FILES, labels),
+        ],
     }
 
 
