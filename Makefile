@@ -57,9 +57,7 @@ test: $(STAMP)
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
 	# The search modules' unit tests (theme/static/js), node's own test runner, no DOM.
 	node --test tests/js/*.test.mjs
-	# One file's tests in one worker: a module's browser session, git repository or built site
-	# is then made once, not once per worker.
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2
 
 # The JavaScript unit tests alone (part of `make test`).
 test-js:
