@@ -300,6 +300,29 @@ export function partnerPage(partner, ctx) {
   };
 }
 
+/** The header a library item and a case share (library_item.html, case.html): eyebrow,
+    title, summary, the language note, the facts and the cover beside them. */
+function itemHead({ headClass, eyebrow, title, lang, cover, coverAlt }, item, metaList, ctx) {
+  return el(
+    "header",
+    { class: headClass },
+    el(
+      "div",
+      { class: `container container--narrow${cover ? " library-item__head--cover" : ""}` },
+      el(
+        "div",
+        {},
+        el("p", { class: "eyebrow", lang: ctx.lang }, eyebrow),
+        el("h1", {}, title),
+        el("p", { class: "lead" }, item.summary ?? ""),
+        langNote(lang, ctx),
+        el("dl", { class: "case-meta", lang: ctx.lang }, metaList),
+      ),
+      cover && el("img", { class: "library-item__cover", src: cover, alt: coverAlt, width: "240", height: "340" }),
+    ),
+  );
+}
+
 const TYPE_KEY = { articles: "articles", "best-practices": "best_practices", whitepapers: "whitepapers" };
 
 /** A library item's page (library_item.html): an article, a best practice or a whitepaper. */
@@ -315,30 +338,11 @@ export function libraryItemPage(item, ctx, type) {
     list(item.expertise).length ? meta(ctx.t("library_expertise"), inlineList(list(item.expertise).map(ctx.expertise))) : null,
     list(item.industries).length ? meta(ctx.t("library_industries"), inlineList(list(item.industries).map(ctx.industry))) : null,
   ];
-  const head = el(
-    "header",
-    { class: "case__head library-item__head" },
-    el(
-      "div",
-      { class: `container container--narrow${cover ? " library-item__head--cover" : ""}` },
-      el(
-        "div",
-        {},
-        el("p", { class: "eyebrow", lang: ctx.lang }, typeOne),
-        el("h1", {}, title),
-        el("p", { class: "lead" }, item.summary ?? ""),
-        langNote(lang, ctx),
-        el("dl", { class: "case-meta", lang: ctx.lang }, metaList),
-      ),
-      cover &&
-        el("img", {
-          class: "library-item__cover",
-          src: cover,
-          alt: ctx.t("library_cover_alt", { title }),
-          width: "240",
-          height: "340",
-        }),
-    ),
+  const head = itemHead(
+    { headClass: "case__head library-item__head", eyebrow: typeOne, title, lang, cover, coverAlt: ctx.t("library_cover_alt", { title }) },
+    item,
+    metaList,
+    ctx,
   );
   // The size is the uploaded file's, known once the site is built.
   const download =
@@ -481,30 +485,11 @@ export function casePage(item, ctx) {
       el(
         "article",
         { class: "case", ...langAttr(lang, ctx) },
-        el(
-          "header",
-          { class: "case__head" },
-          el(
-            "div",
-            { class: `container container--narrow${cover ? " library-item__head--cover" : ""}` },
-            el(
-              "div",
-              {},
-              el("p", { class: "eyebrow", lang: ctx.lang }, ctx.t("case_eyebrow")),
-              el("h1", {}, title),
-              el("p", { class: "lead" }, item.summary ?? ""),
-              langNote(lang, ctx),
-              el("dl", { class: "case-meta", lang: ctx.lang }, metaList),
-            ),
-            cover &&
-              el("img", {
-                class: "library-item__cover",
-                src: cover,
-                alt: ctx.t("case_cover_alt", { title }),
-                width: "240",
-                height: "340",
-              }),
-          ),
+        itemHead(
+          { headClass: "case__head", eyebrow: ctx.t("case_eyebrow"), title, lang, cover, coverAlt: ctx.t("case_cover_alt", { title }) },
+          item,
+          metaList,
+          ctx,
         ),
         el("div", { class: "container container--narrow" }, el("div", { class: "prose case__body" }, markdown("body"))),
       ),
